@@ -1,0 +1,24 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { ConceptSchema } from './schemas/concept';
+import { DomainSchema } from './schemas/domain';
+import { PaperSchema } from './schemas/paper';
+import { TrackSchema } from './schemas/track';
+
+// Authored material lives in the top-level content/ folder; each collection is one schema.
+const yaml = (dir: string) => glob({ base: `./content/${dir}`, pattern: '*.yaml' });
+
+export const collections = {
+  domains: defineCollection({ loader: yaml('domains'), schema: DomainSchema }),
+  tracks: defineCollection({ loader: yaml('tracks'), schema: TrackSchema }),
+  papers: defineCollection({ loader: yaml('papers'), schema: PaperSchema }),
+  concepts: defineCollection({
+    // One folder per concept: the id is the folder name (its public slug).
+    loader: glob({
+      base: './content/concepts',
+      pattern: '*/index.mdx',
+      generateId: ({ entry }) => entry.split('/')[0],
+    }),
+    schema: ConceptSchema,
+  }),
+};
