@@ -1,0 +1,5 @@
+/** Isomorphic: the atlas graph — validation and queries — in one import. */
+export * from './types';
+export * from './query';
+export * from './sections';
+export { validateAtlas, formatIssues } from './validate';

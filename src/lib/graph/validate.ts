@@ -1,0 +1,178 @@
+/**
+ * Isomorphic: every check that makes an atlas valid. The build runs it once (src/data/atlas.ts)
+ * and fails with all issues at once; tests run it on small fixtures. Each issue names the file,
+ * the field, what is wrong and how to fix it.
+ */
+import { extractMath, texError } from '../tex';
+import { findCycle } from './query';
+import { NOTEBOOK_SECTIONS, splitSections } from './sections';
+import type { AtlasInput, AtlasIssue, ConceptEntry } from './types';
+
+export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
+  const issues: AtlasIssue[] = [];
+  const concepts = new Map(atlas.concepts.map((c) => [c.id, c]));
+  const domains = new Set(atlas.domains.map((d) => d.id));
+  const papers = new Set(atlas.papers.map((p) => p.id));
+  const add = (file: string, field: string, message: string, fix: string) =>
+    issues.push({ file, field, message, fix });
+
+  const conceptRef = (file: string, field: string, slug: string, role: string) => {
+    if (!concepts.has(slug))
+      add(file, field, `${role} "${slug}" is not a concept in the atlas.`, fixForUnknown(slug, concepts.keys()));
+  };
+  const paperRef = (file: string, field: string, id: string) => {
+    if (!papers.has(id))
+      add(
+        file,
+        field,
+        `source "${id}" is not in the papers registry.`,
+        `Add content/papers/${id}.yaml (title, authors, year, url, arxiv or doi), or correct the id${suggest(id, papers)}.`,
+      );
+  };
+
+  for (const concept of atlas.concepts) {
+    const { data, file } = concept;
+    if (!domains.has(data.domain))
+      add(file, 'domain', `domain "${data.domain}" does not exist.`, `Use one of: ${[...domains].join(', ')}.`);
+    data.prerequisites.forEach((p, i) => {
+      conceptRef(file, `prerequisites[${i}].slug`, p.slug, 'prerequisite');
+      if (p.slug === concept.id)
+        add(file, `prerequisites[${i}].slug`, 'a concept cannot be its own prerequisite.', 'Remove this entry.');
+    });
+    data.symbols.forEach((s, i) => {
+      if (s.concept) conceptRef(file, `symbols[${i}].concept`, s.concept, 'symbol link');
+      const error = texError(s.tex);
+      if (error) add(file, `symbols[${i}].tex`, `KaTeX cannot render "${s.tex}": ${error}`, texFix);
+    });
+    data.sources.forEach((id, i) => paperRef(file, `sources[${i}]`, id));
+    data.claimBoundary?.sourced.forEach((c, i) => paperRef(file, `claimBoundary.sourced[${i}].source`, c.source));
+    if (data.nextQuestion?.concept)
+      conceptRef(file, 'nextQuestion.concept', data.nextQuestion.concept, 'next-question link');
+    for (const span of extractMath(concept.body)) {
+      const error = texError(span.tex, span.display);
+      if (error)
+        add(file, `body (line ${span.line} of the body)`, `KaTeX cannot render "${span.tex}": ${error}`, texFix);
+    }
+    if (data.status === 'complete') checkComplete(concept, add);
+    else if (concept.body.trim() !== '')
+      add(
+        file,
+        'body',
+        'a planned concept has a body, which would read as a written notebook.',
+        'Remove the body (keep only the frontmatter), or write all four sections and set status: complete.',
+      );
+  }
+
+  for (const paper of atlas.papers)
+    paper.data.concepts.forEach((slug, i) => conceptRef(paper.file, `concepts[${i}]`, slug, 'concept'));
+
+  const cycle = findCycle(atlas.concepts.map((c) => ({ id: c.id, prerequisites: c.data.prerequisites.map((p) => p.slug) })));
+  if (cycle) {
+    const last = concepts.get(cycle[cycle.length - 1]);
+    add(
+      last?.file ?? 'content/concepts',
+      'prerequisites',
+      `prerequisite cycle: ${cycle.join(' -> ')}.`,
+      'A concept cannot (even indirectly) require itself: remove one of these prerequisite edges.',
+    );
+  }
+
+  for (const track of atlas.tracks) {
+    const position = new Map<string, number>();
+    track.data.steps.forEach((slug, i) => {
+      conceptRef(track.file, `steps[${i}]`, slug, 'step');
+      if (position.has(slug))
+        add(track.file, `steps[${i}]`, `"${slug}" appears twice (also at steps[${position.get(slug)}]).`, 'Keep one.');
+      else position.set(slug, i);
+    });
+    track.data.steps.forEach((slug, i) => {
+      for (const pre of concepts.get(slug)?.data.prerequisites ?? []) {
+        const at = position.get(pre.slug);
+        if (at !== undefined && at > i)
+          add(
+            track.file,
+            `steps[${i}]`,
+            `"${slug}" (step ${i + 1}) comes before its prerequisite "${pre.slug}" (step ${at + 1}).`,
+            `Move "${pre.slug}" before "${slug}" in steps.`,
+          );
+      }
+    });
+  }
+  return issues;
+}
+
+const texFix = 'Fix the TeX (check it at katex.org) — every formula is rendered at build time with strict KaTeX.';
+
+function checkComplete(
+  concept: ConceptEntry,
+  add: (file: string, field: string, message: string, fix: string) => void,
+): void {
+  const { data, file } = concept;
+  const titles = splitSections(concept.body).map((s) => s.title);
+  const expected = NOTEBOOK_SECTIONS.join(', ');
+  if (titles.join('|') !== NOTEBOOK_SECTIONS.join('|')) {
+    const missing = NOTEBOOK_SECTIONS.filter((t) => !titles.includes(t));
+    const problem =
+      missing.length > 0
+        ? `is missing the section${missing.length > 1 ? 's' : ''} ${missing.map((t) => `"## ${t}"`).join(', ')}`
+        : `has its sections as ${titles.map((t) => `"## ${t}"`).join(', ')}`;
+    add(
+      file,
+      'body',
+      `a complete notebook ${problem}.`,
+      `Give the body exactly the level-2 sections ${expected}, in that order (use ### inside them).`,
+    );
+  }
+  const code = splitSections(concept.body).find((s) => s.title === 'Code');
+  if (code && !/<Witness\s*\/>/.test(code.content))
+    add(file, 'body', 'the Code section does not show the witness.', 'Add the line <Witness /> to the Code section.');
+  if (!concept.hasWitness)
+    add(
+      file,
+      'witness.py',
+      'a complete notebook has no witness.py beside it.',
+      'Add witness.py: a NumPy program that computes, prints and asserts what the Math section says.',
+    );
+  const required: [keyof typeof data, string][] = [
+    ['claimBoundary', 'claimBoundary: { shown, sourced, notShown }'],
+    ['demo', 'demo: { kit, status, plan }'],
+    ['nextQuestion', 'nextQuestion: { question, concept }'],
+  ];
+  for (const [field, shape] of required)
+    if (data[field] === undefined)
+      add(file, field, `a complete notebook needs ${field}.`, `Add ${shape} to the frontmatter.`);
+  if (data.sources.length === 0)
+    add(file, 'sources', 'a complete notebook cites no source.', 'List the paper ids that back its numbers.');
+}
+
+function fixForUnknown(slug: string, known: Iterable<string>): string {
+  return `Correct the slug${suggest(slug, known)}, or add content/concepts/${slug}/index.mdx (status: planned).`;
+}
+
+/** " (did you mean x?)" for the closest known id by edit distance, if close enough. */
+function suggest(slug: string, known: Iterable<string>): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(slug.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(slug, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best ? ` (did you mean "${best}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** All issues as one message block for a failed build. */
+export function formatIssues(issues: readonly AtlasIssue[]): string {
+  const lines = issues.map((i) => `- ${i.file} › ${i.field}: ${i.message}\n  Fix: ${i.fix}`);
+  return `The atlas has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}

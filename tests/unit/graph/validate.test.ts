@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssues, validateAtlas } from '../../../src/lib/graph';
+import { COMPLETE_BODY, concept, needs, validAtlas, withConcept } from '../../fixtures/atlas';
+
+const messages = (atlas = validAtlas()) => validateAtlas(atlas);
+
+describe('validateAtlas', () => {
+  it('accepts a valid atlas', () => {
+    expect(messages()).toEqual([]);
+  });
+
+  it('names an unknown prerequisite, its field and a likely fix', () => {
+    const atlas = withConcept(validAtlas(), concept('matmul', { prerequisites: needs('dott') }));
+    expect(messages(atlas)).toEqual([
+      expect.objectContaining({
+        file: 'content/concepts/matmul/index.mdx',
+        field: 'prerequisites[0].slug',
+        message: 'prerequisite "dott" is not a concept in the atlas.',
+        fix: expect.stringContaining('did you mean "dot"?'),
+      }),
+    ]);
+  });
+
+  it('names the whole cycle in learning order', () => {
+    const atlas = withConcept(validAtlas(), concept('dot', { status: 'complete', prerequisites: needs('attention') }));
+    const issues = messages(atlas).filter((i) => i.message.startsWith('prerequisite cycle'));
+    expect(issues).toHaveLength(1);
+    // dot needs attention, attention needs matmul (or dot), ... — every hop is a real edge.
+    const cycle = issues[0].message.replace('prerequisite cycle: ', '').replace('.', '').split(' -> ');
+    expect(cycle[0]).toBe(cycle.at(-1));
+    expect(new Set(cycle)).toContain('attention');
+    expect(new Set(cycle)).toContain('dot');
+  });
+
+  it('reports a self-prerequisite', () => {
+    const atlas = withConcept(validAtlas(), concept('softmax', { prerequisites: needs('softmax') }));
+    expect(messages(atlas).map((i) => i.message)).toContain('a concept cannot be its own prerequisite.');
+  });
+
+  it('reports a track that puts a concept before its prerequisite', () => {
+    const atlas = validAtlas();
+    atlas.tracks[0].data.steps = ['dot', 'attention', 'matmul', 'softmax'];
+    const issues = messages(atlas);
+    expect(issues.map((i) => i.message)).toEqual([
+      '"attention" (step 2) comes before its prerequisite "matmul" (step 3).',
+      '"attention" (step 2) comes before its prerequisite "softmax" (step 4).',
+    ]);
+    expect(issues[0]).toMatchObject({ file: 'content/tracks/route.yaml', field: 'steps[1]' });
+  });
+
+  it('reports unknown track steps, duplicates, domains and papers', () => {
+    const atlas = validAtlas();
+    atlas.tracks[0].data.steps = ['dot', 'dot', 'nope'];
+    atlas.concepts[2] = concept('softmax', { domain: 'nowhere', sources: ['missing-paper'] });
+    const fields = messages(atlas).map((i) => `${i.file}|${i.field}`);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'content/tracks/route.yaml|steps[1]',
+        'content/tracks/route.yaml|steps[2]',
+        'content/concepts/softmax/index.mdx|domain',
+        'content/concepts/softmax/index.mdx|sources[0]',
+      ]),
+    );
+  });
+
+  it.each([
+    ['a missing section', COMPLETE_BODY.replace('## Math', '### Math'), 'is missing the section "## Math"'],
+    [
+      'sections out of order',
+      ['## Math', '## Intuition', '## Code', '<Witness />', '## Demo'].join('\n'),
+      'has its sections as "## Math", "## Intuition", "## Code", "## Demo"',
+    ],
+    ['a Code section without the witness', COMPLETE_BODY.replace('<Witness />', ''), 'does not show the witness'],
+  ])('reports %s in a complete notebook', (_, body, expected) => {
+    const atlas = withConcept(validAtlas(), concept('dot', { status: 'complete' }, { body }));
+    const issues = messages(atlas);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].message).toContain(expected);
+    expect(issues[0].field).toBe('body');
+  });
+
+  it('ignores ## lines inside fenced code when finding sections', () => {
+    const body = COMPLETE_BODY.replace('Arrows.', '```md\n## Not a section\n```');
+    expect(messages(withConcept(validAtlas(), concept('dot', { status: 'complete' }, { body })))).toEqual([]);
+  });
+
+  it('reports a complete notebook without a witness, sources or claim boundary', () => {
+    const atlas = withConcept(
+      validAtlas(),
+      concept('dot', { status: 'complete', sources: [], claimBoundary: undefined }, { hasWitness: false }),
+    );
+    expect(messages(atlas).map((i) => i.field).sort()).toEqual(['claimBoundary', 'sources', 'witness.py']);
+  });
+
+  it('reports a planned concept with a written body', () => {
+    const atlas = withConcept(validAtlas(), concept('softmax', {}, { body: '## Intuition\nSoon.' }));
+    expect(messages(atlas)).toEqual([expect.objectContaining({ field: 'body', file: 'content/concepts/softmax/index.mdx' })]);
+  });
+
+  it('reports TeX that KaTeX cannot render, in the body and in symbols', () => {
+    const body = COMPLETE_BODY.replace('\\sum_i a_i b_i', '\\frac{a}{');
+    const atlas = withConcept(
+      validAtlas(),
+      concept('dot', { status: 'complete', symbols: [{ tex: '\\notacommand x', meaning: 'm' }] }, { body }),
+    );
+    const issues = messages(atlas);
+    expect(issues.map((i) => i.field)).toEqual(['symbols[0].tex', 'body (line 4 of the body)']);
+    expect(issues[0].message).toContain('Undefined control sequence');
+  });
+
+  it('formats every issue with file, field and fix', () => {
+    const atlas = withConcept(validAtlas(), concept('matmul', { prerequisites: needs('nope') }));
+    const text = formatIssues(validateAtlas(atlas));
+    expect(text).toContain('The atlas has 1 problem:');
+    expect(text).toContain('content/concepts/matmul/index.mdx › prerequisites[0].slug');
+    expect(text).toContain('Fix:');
+  });
+});
