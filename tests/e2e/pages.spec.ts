@@ -1,0 +1,99 @@
+import { at, expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+const PAGES = [
+  { name: 'home', path: '', heading: /Understand modern machine learning/ },
+  { name: 'domain', path: 'domains/linear-algebra/', heading: 'Linear Algebra' },
+  { name: 'concept', path: 'concepts/kv-cache/', heading: /KV cache/i },
+  { name: 'track', path: 'tracks/attention-to-serving/', heading: 'Attention to Serving' },
+];
+
+for (const { name, path, heading } of PAGES) {
+  test(`${name} page renders and passes axe in light and dark`, async ({ page }) => {
+    const response = await page.goto(at(path));
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expectNoSeriousA11yViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousA11yViolations(page);
+  });
+}
+
+test('the home page renders the Mem_KV equation with every symbol linked', async ({ page }) => {
+  await page.goto(at(''));
+  const equation = page.getByRole('group', { name: 'The KV-cache memory equation' });
+  await expect(equation.locator('.katex-display')).toBeVisible();
+  await expect(equation.locator('math annotation')).toContainText('H_{kv}');
+  const legend = page.locator('.symbol-legend a');
+  await expect(legend).toHaveCount(7);
+  await legend.first().click();
+  await expect(page).toHaveURL(/\/concepts\/continuous-batching\/$/);
+});
+
+test('the home page shows fourteen domain cards with counts', async ({ page }) => {
+  await page.goto(at(''));
+  const cards = page.locator('#domains ~ .card-grid .card');
+  await expect(cards).toHaveCount(14);
+  await expect(cards.first()).toContainText(/\d+ complete · \d+ planned/);
+});
+
+test('a notebook renders math at build time, with subscripts smaller than their base', async ({ page }) => {
+  await page.goto(at('concepts/scaled-dot-product-attention/'));
+  const display = page.locator('.notebook-body .katex-display').first();
+  await expect(display).toBeVisible();
+  // KaTeX CSS and markup must match (a mismatched CSS version draws subscripts full size).
+  const sizes = await page.locator('.notebook-body .katex .msupsub').first().evaluate((sub) => {
+    const base = sub.previousElementSibling ?? sub.parentElement!;
+    return {
+      sub: parseFloat(getComputedStyle(sub.querySelector('.mord, .mathnormal') ?? sub).fontSize),
+      base: parseFloat(getComputedStyle(base).fontSize),
+    };
+  });
+  expect(sizes.sub).toBeLessThan(sizes.base);
+  await expect(page.locator('.katex-error')).toHaveCount(0);
+});
+
+test('a notebook has its four sections in order, a table of contents and its witness', async ({ page }) => {
+  await page.goto(at('concepts/kv-cache/'));
+  const sections = await page.locator('.notebook-body > h2').allTextContents();
+  expect(sections).toEqual(['Intuition', 'Math', 'Code', 'Demo']);
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await toc.getByRole('link', { name: 'Math', exact: true }).click();
+  await expect(page).toHaveURL(/#math$/);
+  await expect(page.locator('.witness pre')).toContainText('import numpy');
+  const download = await page.getByRole('link', { name: 'Download' }).getAttribute('href');
+  const witness = await page.request.get(download!);
+  expect(await witness.text()).toContain('import numpy');
+  for (const heading of ['Prerequisites', 'Symbols', 'Claim boundary', 'Sources', 'Next question'])
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Track navigation' })).toContainText('Attention to Serving');
+});
+
+test('a planned concept says plainly that it is not written', async ({ page }) => {
+  await page.goto(at('concepts/flash-attention/'));
+  await expect(page.getByRole('heading', { level: 2, name: 'Not written yet' })).toBeVisible();
+  await expect(page.locator('.notebook-body')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: 'Prerequisites' })).toBeVisible();
+});
+
+test('the copy button copies the witness', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(at('concepts/softmax/'));
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('import numpy');
+});
+
+test('an unknown address gets the 404 page', async ({ page }) => {
+  const response = await page.goto(at('concepts/no-such-concept/'));
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
+test('the skip link moves focus to the content', async ({ page }) => {
+  await page.goto(at('domains/transformers/'));
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+});
