@@ -1,5 +1,6 @@
 // `npm test`: every test, in the order that fails fastest — unit tests and code witnesses
-// (Vitest), the type check, the production build, then the browser tests (Playwright) against it.
+// (Vitest), the type check, the production build and its link check, then the browser tests
+// (Playwright) against it.
 // Ends with one summary line, "tests: N passed, N failed", counted from both runners' JSON reports.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,14 +16,18 @@ const steps = [
   ['Unit tests and code witnesses', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`]],
   ['Type check', 'npx', ['astro', 'check', '--minimumSeverity', 'warning']],
   ['Production build', 'npm', ['run', 'build']],
+  ['Built-site links', 'node', ['scripts/check-links.mjs', 'dist']],
+  // The same site under a sub-path: every link must carry the base.
+  ['Build under a base path', 'npx', ['astro', 'build', '--outDir', 'dist-base'], { BASE_PATH: '/base-check/' }],
+  ['Base-path links', 'node', ['scripts/check-links.mjs', 'dist-base'], { BASE_PATH: '/base-check/' }],
   ['Browser tests', 'npx', ['playwright', 'test']],
 ];
 
 let failedStep;
-for (const [name, command, args] of steps) {
+for (const [name, command, args, extraEnv] of steps) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const run = spawnSync(command, args, { stdio: 'inherit', env });
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
   console.log(`  ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (run.status !== 0) {
     failedStep = name;

@@ -97,3 +97,12 @@ test('the skip link moves focus to the content', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#main$/);
 });
+
+test('pages fit a 360 px wide screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const { path } of PAGES) {
+    await page.goto(at(path));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path || 'home'} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});

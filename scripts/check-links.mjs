@@ -1,0 +1,63 @@
+// Built-site check: every internal link and #anchor in dist/ resolves to a file and an id.
+// Usage: node scripts/check-links.mjs [dist] — the base path is read from BASE_PATH like the build.
+// Links must carry the base (a root-relative link that skips it would 404 under a sub-path).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
+
+function* htmlFiles(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* htmlFiles(path);
+    else if (name.endsWith('.html')) yield path;
+  }
+}
+
+const idsCache = new Map();
+function idsOf(file) {
+  if (!idsCache.has(file)) {
+    const html = readFileSync(file, 'utf8');
+    idsCache.set(file, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+  }
+  return idsCache.get(file);
+}
+
+/** The file a site URL path is served from, or undefined. */
+function fileFor(pathname) {
+  const inside = decodeURIComponent(pathname.slice(base.length));
+  const candidates = inside === '' || inside.endsWith('/') ? [join(dist, inside, 'index.html')] : [join(dist, inside), join(dist, inside, 'index.html')];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+const problems = [];
+let checked = 0;
+for (const file of htmlFiles(dist)) {
+  const html = readFileSync(file, 'utf8');
+  const page = '/' + relative(dist, file).replace(/index\.html$/, '').replace(/\\/g, '/');
+  for (const [, attr, raw] of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+    const value = raw.replace(/&amp;/g, '&');
+    if (/^(https?:|mailto:|data:|blob:|javascript:)/i.test(value)) continue;
+    checked++;
+    const url = new URL(value, `http://site${base}${page.slice(1)}`);
+    if (value.startsWith('#')) {
+      if (!idsOf(file).has(decodeURIComponent(value.slice(1)))) problems.push(`${relative(dist, file)}: ${attr}="${value}" — no such id on the page`);
+      continue;
+    }
+    if (!url.pathname.startsWith(base)) {
+      problems.push(`${relative(dist, file)}: ${attr}="${value}" — outside the base path ${base}`);
+      continue;
+    }
+    const target = fileFor(url.pathname);
+    if (!target) problems.push(`${relative(dist, file)}: ${attr}="${value}" — no such file in ${dist}`);
+    else if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1))))
+      problems.push(`${relative(dist, file)}: ${attr}="${value}" — ${relative(dist, target)} has no id "${url.hash.slice(1)}"`);
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`Broken internal links (${problems.length}):\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`Internal links: ${checked} checked in ${dist} (base ${base}), all resolve.`);
