@@ -27,7 +27,10 @@ function idsOf(file) {
 /** The file a site URL path is served from, or undefined. */
 function fileFor(pathname) {
   const inside = decodeURIComponent(pathname.slice(base.length));
-  const candidates = inside === '' || inside.endsWith('/') ? [join(dist, inside, 'index.html')] : [join(dist, inside), join(dist, inside, 'index.html')];
+  const candidates =
+    inside === '' || inside.endsWith('/')
+      ? [join(dist, inside, 'index.html')]
+      : [join(dist, inside), join(dist, inside, 'index.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 
@@ -35,14 +38,19 @@ const problems = [];
 let checked = 0;
 for (const file of htmlFiles(dist)) {
   const html = readFileSync(file, 'utf8');
-  const page = '/' + relative(dist, file).replace(/index\.html$/, '').replace(/\\/g, '/');
+  const page =
+    '/' +
+    relative(dist, file)
+      .replace(/index\.html$/, '')
+      .replace(/\\/g, '/');
   for (const [, attr, raw] of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
     const value = raw.replace(/&amp;/g, '&');
     if (/^(https?:|mailto:|data:|blob:|javascript:)/i.test(value)) continue;
     checked++;
     const url = new URL(value, `http://site${base}${page.slice(1)}`);
     if (value.startsWith('#')) {
-      if (!idsOf(file).has(decodeURIComponent(value.slice(1)))) problems.push(`${relative(dist, file)}: ${attr}="${value}" — no such id on the page`);
+      if (!idsOf(file).has(decodeURIComponent(value.slice(1))))
+        problems.push(`${relative(dist, file)}: ${attr}="${value}" — no such id on the page`);
       continue;
     }
     if (!url.pathname.startsWith(base)) {
@@ -51,8 +59,14 @@ for (const file of htmlFiles(dist)) {
     }
     const target = fileFor(url.pathname);
     if (!target) problems.push(`${relative(dist, file)}: ${attr}="${value}" — no such file in ${dist}`);
-    else if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1))))
-      problems.push(`${relative(dist, file)}: ${attr}="${value}" — ${relative(dist, target)} has no id "${url.hash.slice(1)}"`);
+    else if (
+      url.hash &&
+      target.endsWith('.html') &&
+      !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))
+    )
+      problems.push(
+        `${relative(dist, file)}: ${attr}="${value}" — ${relative(dist, target)} has no id "${url.hash.slice(1)}"`,
+      );
   }
 }
 

@@ -33,7 +33,9 @@ export function ensureChromium() {
   const found = findChromium();
   if (found) return found;
   if (process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE) {
-    throw new Error(`PLAYWRIGHT_CHROMIUM_EXECUTABLE=${process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE} does not exist.`);
+    throw new Error(
+      `PLAYWRIGHT_CHROMIUM_EXECUTABLE=${process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE} does not exist.`,
+    );
   }
   if (process.getuid?.() === 0 && isDebianLike()) {
     console.log('No Chromium found: installing Debian\'s "chromium" package with apt-get (about a minute)…');

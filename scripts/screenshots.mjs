@@ -6,12 +6,23 @@ import { chromium } from '@playwright/test';
 import { findChromium } from './chromium.mjs';
 
 const [origin = 'http://localhost:4321/', out = 'screenshots', ...given] = process.argv.slice(2);
-const pages = given.length > 0 ? given : ['', 'domains/linear-algebra/', 'concepts/kv-cache/', 'tracks/attention-to-serving/'];
+const pages =
+  given.length > 0
+    ? given
+    : ['', 'domains/linear-algebra/', 'concepts/kv-cache/', 'tracks/attention-to-serving/'];
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 for (const scheme of ['light', 'dark']) {
   for (const width of [390, 1280]) {

@@ -13,12 +13,21 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const steps = [
   ['Node version', 'node', ['scripts/check-node.mjs']],
   ['Chromium for the browser tests', 'node', ['scripts/chromium.mjs', '--ensure']],
-  ['Unit tests and code witnesses', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`]],
+  [
+    'Unit tests and code witnesses',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`],
+  ],
   ['Type check', 'npx', ['astro', 'check', '--minimumSeverity', 'warning']],
   ['Production build', 'npm', ['run', 'build']],
   ['Built-site links', 'node', ['scripts/check-links.mjs', 'dist']],
   // The same site under a sub-path: every link must carry the base.
-  ['Build under a base path', 'npx', ['astro', 'build', '--outDir', 'dist-base'], { BASE_PATH: '/base-check/' }],
+  [
+    'Build under a base path',
+    'npx',
+    ['astro', 'build', '--outDir', 'dist-base'],
+    { BASE_PATH: '/base-check/' },
+  ],
   ['Base-path links', 'node', ['scripts/check-links.mjs', 'dist-base'], { BASE_PATH: '/base-check/' }],
   ['Browser tests', 'npx', ['playwright', 'test']],
 ];
@@ -28,7 +37,9 @@ for (const [name, command, args, extraEnv] of steps) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
   const run = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  console.log(`  ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (run.status !== 0) {
     failedStep = name;
     break;
@@ -39,10 +50,14 @@ const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')
 const vitest = read(`${REPORTS}/vitest.json`);
 const playwright = read(`${REPORTS}/playwright.json`);
 let passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0);
-let failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0) + (playwright?.stats.flaky ?? 0);
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
+let failed =
+  (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0) + (playwright?.stats.flaky ?? 0);
+const skipped =
+  (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
 if (failedStep && failed === 0) failed = 1; // a failed build or type check counts as a failure
-console.log(`\nunit and witness tests: ${vitest?.numPassedTests ?? 0} passed; browser tests: ${playwright?.stats.expected ?? 0} passed`);
+console.log(
+  `\nunit and witness tests: ${vitest?.numPassedTests ?? 0} passed; browser tests: ${playwright?.stats.expected ?? 0} passed`,
+);
 if (failedStep) console.log(`stopped at: ${failedStep}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedStep || failed > 0 ? 1 : 0);

@@ -55,7 +55,11 @@ async function loadAtlas(): Promise<Atlas> {
       body: c.body ?? '',
       hasWitness: witnesses.has(c.id),
     })),
-    domains: domains.map((d) => ({ id: d.id, file: fileOf(d, `content/domains/${d.id}.yaml`), data: d.data })),
+    domains: domains.map((d) => ({
+      id: d.id,
+      file: fileOf(d, `content/domains/${d.id}.yaml`),
+      data: d.data,
+    })),
     tracks: tracks.map((t) => ({ id: t.id, file: fileOf(t, `content/tracks/${t.id}.yaml`), data: t.data })),
     papers: papers.map((p) => ({ id: p.id, file: fileOf(p, `content/papers/${p.id}.yaml`), data: p.data })),
   };

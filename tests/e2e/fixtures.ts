@@ -10,7 +10,8 @@ export const test = base.extend<{ offsite: string[] }>({
       const offsite: string[] = [];
       page.on('request', (request) => {
         const url = request.url();
-        if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) offsite.push(url);
+        if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+          offsite.push(url);
       });
       await use(offsite);
       expect(offsite, 'requests that left the site').toEqual([]);
@@ -24,7 +25,13 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')}`,
+    );
   expect(serious).toEqual([]);
 }
 

@@ -41,13 +41,16 @@ test('a notebook renders math at build time, with subscripts smaller than their 
   const display = page.locator('.notebook-body .katex-display').first();
   await expect(display).toBeVisible();
   // KaTeX CSS and markup must match (a mismatched CSS version draws subscripts full size).
-  const sizes = await page.locator('.notebook-body .katex .msupsub').first().evaluate((sub) => {
-    const base = sub.previousElementSibling ?? sub.parentElement!;
-    return {
-      sub: parseFloat(getComputedStyle(sub.querySelector('.mord, .mathnormal') ?? sub).fontSize),
-      base: parseFloat(getComputedStyle(base).fontSize),
-    };
-  });
+  const sizes = await page
+    .locator('.notebook-body .katex .msupsub')
+    .first()
+    .evaluate((sub) => {
+      const base = sub.previousElementSibling ?? sub.parentElement!;
+      return {
+        sub: parseFloat(getComputedStyle(sub.querySelector('.mord, .mathnormal') ?? sub).fontSize),
+        base: parseFloat(getComputedStyle(base).fontSize),
+      };
+    });
   expect(sizes.sub).toBeLessThan(sizes.base);
   await expect(page.locator('.katex-error')).toHaveCount(0);
 });
@@ -65,7 +68,9 @@ test('a notebook has its four sections in order, a table of contents and its wit
   expect(await witness.text()).toContain('import numpy');
   for (const heading of ['Prerequisites', 'Symbols', 'Claim boundary', 'Sources', 'Next question'])
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Track navigation' })).toContainText('Attention to Serving');
+  await expect(page.getByRole('navigation', { name: 'Track navigation' })).toContainText(
+    'Attention to Serving',
+  );
 });
 
 test('a planned concept says plainly that it is not written', async ({ page }) => {

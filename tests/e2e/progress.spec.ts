@@ -27,7 +27,9 @@ test('progress exports as JSON and imports by merging', async ({ page }) => {
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const download = await downloadPromise;
-  const exported = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+  const exported = JSON.parse(
+    await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()),
+  );
   expect(exported).toEqual({ format: 'continuous-function/progress', version: 1, known: ['softmax'] });
 
   await page.locator('input[type="file"]').setInputFiles({
@@ -44,11 +46,25 @@ test('a malformed or hostile import is rejected and nothing saved is lost', asyn
   await page.goto(at('tracks/attention-to-serving/'));
   await known(page, 'Softmax').check();
   const input = page.locator('input[type="file"]');
-  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{not json') });
-  await expect(page.getByRole('status').filter({ hasText: 'not JSON' })).toContainText('Nothing was changed.');
+  await input.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{not json'),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'not JSON' })).toContainText(
+    'Nothing was changed.',
+  );
 
-  const hostile = { format: 'continuous-function/progress', version: 1, known: ['<img src=x onerror="window.pwned=1">'] };
-  await input.setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  const hostile = {
+    format: 'continuous-function/progress',
+    version: 1,
+    known: ['<img src=x onerror="window.pwned=1">'],
+  };
+  await input.setInputFiles({
+    name: 'x.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(hostile)),
+  });
   await expect(page.getByRole('status').filter({ hasText: 'Nothing was changed.' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   await expect(page.locator('.progress-tools img')).toHaveCount(0);

@@ -4,17 +4,32 @@ import { mergeProgress, parseProgress, toProgressFile } from '../../src/lib/prog
 describe('progress files', () => {
   it('round-trips through export and parse, sorted and de-duplicated', () => {
     const file = toProgressFile(['softmax', 'dot-product', 'softmax']);
-    expect(file).toEqual({ format: 'continuous-function/progress', version: 1, known: ['dot-product', 'softmax'] });
-    expect(parseProgress(JSON.stringify(file))).toEqual({ ok: true, known: new Set(['dot-product', 'softmax']) });
+    expect(file).toEqual({
+      format: 'continuous-function/progress',
+      version: 1,
+      known: ['dot-product', 'softmax'],
+    });
+    expect(parseProgress(JSON.stringify(file))).toEqual({
+      ok: true,
+      known: new Set(['dot-product', 'softmax']),
+    });
   });
 
   it.each([
     ['not JSON', '{oops', 'not JSON'],
     ['another format', JSON.stringify({ format: 'x', version: 1, known: [] }), 'at format'],
-    ['a future version', JSON.stringify({ format: 'continuous-function/progress', version: 2, known: [] }), 'at version'],
+    [
+      'a future version',
+      JSON.stringify({ format: 'continuous-function/progress', version: 2, known: [] }),
+      'at version',
+    ],
     [
       'markup instead of slugs',
-      JSON.stringify({ format: 'continuous-function/progress', version: 1, known: ['<img src=x onerror=alert(1)>'] }),
+      JSON.stringify({
+        format: 'continuous-function/progress',
+        version: 1,
+        known: ['<img src=x onerror=alert(1)>'],
+      }),
       'at known.0',
     ],
   ])('rejects %s with a sentence', (_, text, where) => {

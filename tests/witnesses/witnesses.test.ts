@@ -17,9 +17,12 @@ const witnesses = concepts.filter((slug) => existsSync(join(CONCEPTS, slug, 'wit
 describe('code witnesses', () => {
   beforeAll(() => {
     const probe = spawnSync(PYTHON, ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
-    if (probe.error) throw new Error(`Cannot run "${PYTHON}": install Python 3 (or set PYTHON=/path/to/python3).`);
+    if (probe.error)
+      throw new Error(`Cannot run "${PYTHON}": install Python 3 (or set PYTHON=/path/to/python3).`);
     if (probe.status !== 0)
-      throw new Error(`"${PYTHON}" has no NumPy: install it (pip install numpy, or apt-get install python3-numpy).`);
+      throw new Error(
+        `"${PYTHON}" has no NumPy: install it (pip install numpy, or apt-get install python3-numpy).`,
+      );
   });
 
   it('finds a witness for every complete concept', () => {
@@ -28,7 +31,10 @@ describe('code witnesses', () => {
   });
 
   it.each(witnesses)('%s/witness.py runs and its asserts hold', (slug) => {
-    const run = spawnSync(PYTHON, [join(CONCEPTS, slug, 'witness.py')], { encoding: 'utf8', timeout: 50_000 });
+    const run = spawnSync(PYTHON, [join(CONCEPTS, slug, 'witness.py')], {
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
     const output = `${run.stdout}\n${run.stderr}`.trim();
     expect(run.error, output).toBeUndefined();
     expect(run.status, output).toBe(0);

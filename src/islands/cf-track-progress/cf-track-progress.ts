@@ -37,7 +37,9 @@ class CfTrackProgress extends HTMLElement {
     try {
       stored = localStorage.getItem(PROGRESS_KEY);
     } catch {
-      this.#say('Your browser does not allow this site to store data, so marks last only while this page is open.');
+      this.#say(
+        'Your browser does not allow this site to store data, so marks last only while this page is open.',
+      );
     }
     if (stored !== null) {
       const parsed = parseProgress(stored);
@@ -75,7 +77,9 @@ class CfTrackProgress extends HTMLElement {
   };
 
   #export = () => {
-    const blob = new Blob([JSON.stringify(toProgressFile(this.#known), null, 2)], { type: 'application/json' });
+    const blob = new Blob([JSON.stringify(toProgressFile(this.#known), null, 2)], {
+      type: 'application/json',
+    });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = 'continuous-function-progress.json';
@@ -100,7 +104,8 @@ class CfTrackProgress extends HTMLElement {
     }
     const { known, added } = mergeProgress(this.#known, parsed.known);
     this.#known = known;
-    if (this.#save()) this.#say(`Imported: ${added} newly known concept${added === 1 ? '' : 's'}, nothing removed.`);
+    if (this.#save())
+      this.#say(`Imported: ${added} newly known concept${added === 1 ? '' : 's'}, nothing removed.`);
     this.#render();
   };
 

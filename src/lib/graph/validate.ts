@@ -18,7 +18,12 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
 
   const conceptRef = (file: string, field: string, slug: string, role: string) => {
     if (!concepts.has(slug))
-      add(file, field, `${role} "${slug}" is not a concept in the atlas.`, fixForUnknown(slug, concepts.keys()));
+      add(
+        file,
+        field,
+        `${role} "${slug}" is not a concept in the atlas.`,
+        fixForUnknown(slug, concepts.keys()),
+      );
   };
   const paperRef = (file: string, field: string, id: string) => {
     if (!papers.has(id))
@@ -33,11 +38,21 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
   for (const concept of atlas.concepts) {
     const { data, file } = concept;
     if (!domains.has(data.domain))
-      add(file, 'domain', `domain "${data.domain}" does not exist.`, `Use one of: ${[...domains].join(', ')}.`);
+      add(
+        file,
+        'domain',
+        `domain "${data.domain}" does not exist.`,
+        `Use one of: ${[...domains].join(', ')}.`,
+      );
     data.prerequisites.forEach((p, i) => {
       conceptRef(file, `prerequisites[${i}].slug`, p.slug, 'prerequisite');
       if (p.slug === concept.id)
-        add(file, `prerequisites[${i}].slug`, 'a concept cannot be its own prerequisite.', 'Remove this entry.');
+        add(
+          file,
+          `prerequisites[${i}].slug`,
+          'a concept cannot be its own prerequisite.',
+          'Remove this entry.',
+        );
     });
     data.symbols.forEach((s, i) => {
       if (s.concept) conceptRef(file, `symbols[${i}].concept`, s.concept, 'symbol link');
@@ -45,13 +60,20 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
       if (error) add(file, `symbols[${i}].tex`, `KaTeX cannot render "${s.tex}": ${error}`, texFix);
     });
     data.sources.forEach((id, i) => paperRef(file, `sources[${i}]`, id));
-    data.claimBoundary?.sourced.forEach((c, i) => paperRef(file, `claimBoundary.sourced[${i}].source`, c.source));
+    data.claimBoundary?.sourced.forEach((c, i) =>
+      paperRef(file, `claimBoundary.sourced[${i}].source`, c.source),
+    );
     if (data.nextQuestion?.concept)
       conceptRef(file, 'nextQuestion.concept', data.nextQuestion.concept, 'next-question link');
     for (const span of extractMath(concept.body)) {
       const error = texError(span.tex, span.display);
       if (error)
-        add(file, `body (line ${span.line} of the body)`, `KaTeX cannot render "${span.tex}": ${error}`, texFix);
+        add(
+          file,
+          `body (line ${span.line} of the body)`,
+          `KaTeX cannot render "${span.tex}": ${error}`,
+          texFix,
+        );
     }
     if (data.status === 'complete') checkComplete(concept, add);
     else if (concept.body.trim() !== '')
@@ -66,7 +88,9 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
   for (const paper of atlas.papers)
     paper.data.concepts.forEach((slug, i) => conceptRef(paper.file, `concepts[${i}]`, slug, 'concept'));
 
-  const cycle = findCycle(atlas.concepts.map((c) => ({ id: c.id, prerequisites: c.data.prerequisites.map((p) => p.slug) })));
+  const cycle = findCycle(
+    atlas.concepts.map((c) => ({ id: c.id, prerequisites: c.data.prerequisites.map((p) => p.slug) })),
+  );
   if (cycle) {
     const last = concepts.get(cycle[cycle.length - 1]);
     add(
@@ -82,7 +106,12 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
     track.data.steps.forEach((slug, i) => {
       conceptRef(track.file, `steps[${i}]`, slug, 'step');
       if (position.has(slug))
-        add(track.file, `steps[${i}]`, `"${slug}" appears twice (also at steps[${position.get(slug)}]).`, 'Keep one.');
+        add(
+          track.file,
+          `steps[${i}]`,
+          `"${slug}" appears twice (also at steps[${position.get(slug)}]).`,
+          'Keep one.',
+        );
       else position.set(slug, i);
     });
     track.data.steps.forEach((slug, i) => {
@@ -101,7 +130,8 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
   return issues;
 }
 
-const texFix = 'Fix the TeX (check it at katex.org) — every formula is rendered at build time with strict KaTeX.';
+const texFix =
+  'Fix the TeX (check it at katex.org) — every formula is rendered at build time with strict KaTeX.';
 
 function checkComplete(
   concept: ConceptEntry,
@@ -125,7 +155,12 @@ function checkComplete(
   }
   const code = splitSections(concept.body).find((s) => s.title === 'Code');
   if (code && !/<Witness\s*\/>/.test(code.content))
-    add(file, 'body', 'the Code section does not show the witness.', 'Add the line <Witness /> to the Code section.');
+    add(
+      file,
+      'body',
+      'the Code section does not show the witness.',
+      'Add the line <Witness /> to the Code section.',
+    );
   if (!concept.hasWitness)
     add(
       file,

@@ -58,7 +58,11 @@ describe('graph queries', () => {
 
   it('gives the prerequisite path to a target in learning order, minus what is known', () => {
     expect(prerequisitePath(graph, 'attention')).toEqual(['softmax', 'dot', 'matmul', 'attention']);
-    expect(prerequisitePath(graph, 'kv-cache', new Set(['dot', 'softmax']))).toEqual(['matmul', 'attention', 'kv-cache']);
+    expect(prerequisitePath(graph, 'kv-cache', new Set(['dot', 'softmax']))).toEqual([
+      'matmul',
+      'attention',
+      'kv-cache',
+    ]);
   });
 
   it('finds the neighbours of a step in a track', () => {

@@ -22,7 +22,10 @@ describe('validateAtlas', () => {
   });
 
   it('names the whole cycle in learning order', () => {
-    const atlas = withConcept(validAtlas(), concept('dot', { status: 'complete', prerequisites: needs('attention') }));
+    const atlas = withConcept(
+      validAtlas(),
+      concept('dot', { status: 'complete', prerequisites: needs('attention') }),
+    );
     const issues = messages(atlas).filter((i) => i.message.startsWith('prerequisite cycle'));
     expect(issues).toHaveLength(1);
     // dot needs attention, attention needs matmul (or dot), ... — every hop is a real edge.
@@ -70,7 +73,11 @@ describe('validateAtlas', () => {
       ['## Math', '## Intuition', '## Code', '<Witness />', '## Demo'].join('\n'),
       'has its sections as "## Math", "## Intuition", "## Code", "## Demo"',
     ],
-    ['a Code section without the witness', COMPLETE_BODY.replace('<Witness />', ''), 'does not show the witness'],
+    [
+      'a Code section without the witness',
+      COMPLETE_BODY.replace('<Witness />', ''),
+      'does not show the witness',
+    ],
   ])('reports %s in a complete notebook', (_, body, expected) => {
     const atlas = withConcept(validAtlas(), concept('dot', { status: 'complete' }, { body }));
     const issues = messages(atlas);
@@ -89,12 +96,18 @@ describe('validateAtlas', () => {
       validAtlas(),
       concept('dot', { status: 'complete', sources: [], claimBoundary: undefined }, { hasWitness: false }),
     );
-    expect(messages(atlas).map((i) => i.field).sort()).toEqual(['claimBoundary', 'sources', 'witness.py']);
+    expect(
+      messages(atlas)
+        .map((i) => i.field)
+        .sort(),
+    ).toEqual(['claimBoundary', 'sources', 'witness.py']);
   });
 
   it('reports a planned concept with a written body', () => {
     const atlas = withConcept(validAtlas(), concept('softmax', {}, { body: '## Intuition\nSoon.' }));
-    expect(messages(atlas)).toEqual([expect.objectContaining({ field: 'body', file: 'content/concepts/softmax/index.mdx' })]);
+    expect(messages(atlas)).toEqual([
+      expect.objectContaining({ field: 'body', file: 'content/concepts/softmax/index.mdx' }),
+    ]);
   });
 
   it('reports TeX that KaTeX cannot render, in the body and in symbols', () => {
