@@ -40,7 +40,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx astro preview --port ${PORT}`,
+    // --ignore-lock: Astro allows one tracked preview per project; without it the tests would refuse
+    // to start while a reader's own `npm start` server is up.
+    command: `npx astro preview --port ${PORT} --ignore-lock`,
     url: `http://localhost:${PORT}${base}`,
     reuseExistingServer: !process.env.CI,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },

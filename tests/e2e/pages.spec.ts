@@ -1,4 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { at, expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+/** Slugs of the written notebooks, read from their frontmatter so new ones are checked too. */
+const COMPLETE = readdirSync('content/concepts').filter((slug) =>
+  /^status:\s*complete\s*$/m.test(readFileSync(`content/concepts/${slug}/index.mdx`, 'utf8')),
+);
 
 const PAGES = [
   { name: 'home', path: '', heading: /Understand modern machine learning/ },
@@ -109,5 +115,21 @@ test('pages fit a 360 px wide screen without sideways scrolling', async ({ page 
     await page.goto(at(path));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path || 'home'} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('every display equation of a written notebook fits a 360 px screen', async ({ page }) => {
+  expect(COMPLETE.length).toBeGreaterThan(0);
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const slug of COMPLETE) {
+    await page.goto(at(`concepts/${slug}/`));
+    const wide = await page
+      .locator('.katex-display')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.querySelector('annotation')?.textContent),
+      );
+    expect(wide, `${slug}: split these equations into rows (aligned or gathered)`).toEqual([]);
   }
 });
