@@ -2,16 +2,22 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ConceptSchema } from './schemas/concept';
 import { DomainSchema } from './schemas/domain';
+import { LeverScenarioSchema } from './schemas/lever-scenario';
+import { ModelSchema } from './schemas/model';
 import { PaperSchema } from './schemas/paper';
 import { TrackSchema } from './schemas/track';
 
 // Authored material lives in the top-level content/ folder; each collection is one schema.
-const yaml = (dir: string) => glob({ base: `./content/${dir}`, pattern: '*.yaml' });
+// The id is the file name without .yaml, exactly as written (it is a public URL or query value).
+const yaml = (dir: string) =>
+  glob({ base: `./content/${dir}`, pattern: '*.yaml', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') });
 
 export const collections = {
   domains: defineCollection({ loader: yaml('domains'), schema: DomainSchema }),
   tracks: defineCollection({ loader: yaml('tracks'), schema: TrackSchema }),
   papers: defineCollection({ loader: yaml('papers'), schema: PaperSchema }),
+  models: defineCollection({ loader: yaml('models'), schema: ModelSchema }),
+  leverScenarios: defineCollection({ loader: yaml('labs/kv-cache-lever'), schema: LeverScenarioSchema }),
   concepts: defineCollection({
     // One folder per concept: the id is the folder name (its public slug).
     loader: glob({

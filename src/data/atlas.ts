@@ -20,6 +20,8 @@ export type ConceptEntry = CollectionEntry<'concepts'>;
 export type DomainEntry = CollectionEntry<'domains'>;
 export type TrackEntry = CollectionEntry<'tracks'>;
 export type PaperEntry = CollectionEntry<'papers'>;
+export type ModelEntry = CollectionEntry<'models'>;
+export type LeverScenarioEntry = CollectionEntry<'leverScenarios'>;
 
 export interface Atlas {
   /** Concepts in learning order: every concept after all of its prerequisites. */
@@ -36,16 +38,23 @@ export interface Atlas {
   paper: (id: string) => PaperEntry;
   /** The witness.py source of a concept, if it has one. */
   witness: (slug: string) => string | undefined;
+  /** KV-cache calculator presets, by name. */
+  models: ModelEntry[];
+  model: (id: string) => ModelEntry;
+  /** The lever lab's scenarios in their order. */
+  leverScenarios: LeverScenarioEntry[];
 }
 
 const fileOf = (entry: { filePath?: string; id: string }, fallback: string) => entry.filePath ?? fallback;
 
 async function loadAtlas(): Promise<Atlas> {
-  const [concepts, domains, tracks, papers] = await Promise.all([
+  const [concepts, domains, tracks, papers, models, leverScenarios] = await Promise.all([
     getCollection('concepts'),
     getCollection('domains'),
     getCollection('tracks'),
     getCollection('papers'),
+    getCollection('models'),
+    getCollection('leverScenarios'),
   ]);
   const input: AtlasInput = {
     concepts: concepts.map((c) => ({
@@ -62,6 +71,12 @@ async function loadAtlas(): Promise<Atlas> {
     })),
     tracks: tracks.map((t) => ({ id: t.id, file: fileOf(t, `content/tracks/${t.id}.yaml`), data: t.data })),
     papers: papers.map((p) => ({ id: p.id, file: fileOf(p, `content/papers/${p.id}.yaml`), data: p.data })),
+    models: models.map((m) => ({ id: m.id, file: fileOf(m, `content/models/${m.id}.yaml`), data: m.data })),
+    leverScenarios: leverScenarios.map((l) => ({
+      id: l.id,
+      file: fileOf(l, `content/labs/kv-cache-lever/${l.id}.yaml`),
+      data: l.data,
+    })),
   };
   const issues = validateAtlas(input);
   if (issues.length > 0) throw new Error(formatIssues(issues));
@@ -79,6 +94,7 @@ async function loadAtlas(): Promise<Atlas> {
   };
   const domainMap = new Map(domains.map((d) => [d.id, d]));
   const paperMap = new Map(papers.map((p) => [p.id, p]));
+  const modelMap = new Map(models.map((m) => [m.id, m]));
 
   return {
     concepts: ordered,
@@ -91,6 +107,9 @@ async function loadAtlas(): Promise<Atlas> {
     tracksContaining: (slug) => sortedTracks.filter((t) => t.data.steps.includes(slug)),
     paper: (id) => get(paperMap, id, 'paper'),
     witness: (slug) => witnesses.get(slug),
+    models: [...models].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en', { numeric: true })),
+    model: (id) => get(modelMap, id, 'model'),
+    leverScenarios: [...leverScenarios].sort((a, b) => a.data.order - b.data.order),
   };
 }
 

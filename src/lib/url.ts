@@ -18,4 +18,6 @@ export const paths = {
   concept: (slug: string) => url(`/concepts/${slug}/`),
   domain: (slug: string) => url(`/domains/${slug}/`),
   track: (slug: string) => url(`/tracks/${slug}/`),
+  kvCalculator: () => url('/tools/kv-cache/'),
+  leverLab: () => url('/labs/kv-cache-lever/'),
 };

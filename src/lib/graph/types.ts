@@ -1,6 +1,8 @@
 /** Isomorphic: the plain-data shape of an atlas, as the data module hands it to the graph functions. */
 import type { Concept } from '../../schemas/concept';
 import type { Domain } from '../../schemas/domain';
+import type { LeverScenario } from '../../schemas/lever-scenario';
+import type { ModelPreset } from '../../schemas/model';
 import type { Paper } from '../../schemas/paper';
 import type { Track } from '../../schemas/track';
 
@@ -24,6 +26,10 @@ export interface AtlasInput {
   tracks: Entry<Track>[];
   papers: Entry<Paper>[];
   concepts: ConceptEntry[];
+  /** KV-cache calculator presets (content/models/). */
+  models?: Entry<ModelPreset>[];
+  /** Scenarios of the KV-cache lever lab (content/labs/kv-cache-lever/). */
+  leverScenarios?: Entry<LeverScenario>[];
 }
 
 /** One problem found in the atlas, phrased so an author can act on it. */

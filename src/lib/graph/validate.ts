@@ -85,6 +85,21 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
       );
   }
 
+  for (const model of atlas.models ?? [])
+    model.data.sources.forEach((id, i) => paperRef(model.file, `sources[${i}]`, id));
+  const models = new Set((atlas.models ?? []).map((m) => m.id));
+  for (const scenario of atlas.leverScenarios ?? []) {
+    if (!models.has(scenario.data.model))
+      add(
+        scenario.file,
+        'model',
+        `model "${scenario.data.model}" is not a preset.`,
+        `Use a file name from content/models/${suggest(scenario.data.model, models)}.`,
+      );
+    if (scenario.data.tp > scenario.data.gpus)
+      add(scenario.file, 'tp', `tp ${scenario.data.tp} needs at least that many GPUs.`, 'Raise gpus or lower tp.');
+  }
+
   for (const paper of atlas.papers)
     paper.data.concepts.forEach((slug, i) => conceptRef(paper.file, `concepts[${i}]`, slug, 'concept'));
 
