@@ -12,6 +12,8 @@ export interface ChartOptions {
   width: number;
   height: number;
   logX: boolean;
+  /** Logarithmic memory axis: every lever that scales the cache becomes a constant gap. */
+  logY?: boolean;
 }
 
 export interface ChartModel {
@@ -57,15 +59,18 @@ export function chartModel(
     ? scaleLog().base(2).domain([first, last]).range([left, right])
     : scaleLinear().domain([0, last]).range([left, right]);
   const budgetGiB = budgetBytes !== null && budgetBytes > 0n ? Number(budgetBytes) / GIB : null;
-  const maxGiB = Math.max(
-    ...curves.flatMap((c) => c.bytes.map((b) => Number(b) / GIB)),
-    budgetGiB ?? 0,
-    1e-9,
-  );
-  const y = scaleLinear()
-    .domain([0, maxGiB * 1.05])
-    .nice()
-    .range([bottom, top]);
+  const all = curves.flatMap((c) => c.bytes.map((b) => Number(b) / GIB)).filter((g) => g > 0);
+  const maxGiB = Math.max(...all, budgetGiB ?? 0, 1e-9);
+  const minGiB = Math.min(...all, budgetGiB ?? Infinity, maxGiB);
+  const y = o.logY
+    ? scaleLog()
+        .base(2)
+        .domain([minGiB / 1.5, maxGiB * 1.5])
+        .range([bottom, top])
+    : scaleLinear()
+        .domain([0, maxGiB * 1.05])
+        .nice()
+        .range([bottom, top]);
 
   const xTickValues = o.logX ? grid.filter((_, i) => i % 2 === 0 || i === grid.length - 1) : x.ticks(5);
   const draw = line<number>()
@@ -80,7 +85,10 @@ export function chartModel(
     top,
     bottom,
     xTicks: xTickValues.map((t) => ({ x: x(t), label: tokensLabel(t) })),
-    yTicks: y.ticks(5).map((g) => ({ y: y(g), label: g === 0 ? '0' : binary(BigInt(Math.round(g * GIB))) })),
+    yTicks: (o.logY ? powersOfTwo(y.domain() as [number, number], 6) : y.ticks(5)).map((g) => ({
+      y: y(g),
+      label: g === 0 ? '0' : binary(BigInt(Math.round(g * GIB))),
+    })),
     lines: curves.map((c) => ({
       id: c.id,
       label: c.label,
@@ -90,6 +98,14 @@ export function chartModel(
       budgetGiB === null ? null : { y: y(budgetGiB), label: `room for the cache: ${binary(budgetBytes!)}` },
     xs: grid.map((t) => x(t)),
   };
+}
+
+/** Powers of two inside [lo, hi], thinned to at most `most` evenly spaced ones (for a log axis). */
+function powersOfTwo([lo, hi]: [number, number], most: number): number[] {
+  const all: number[] = [];
+  for (let e = Math.ceil(Math.log2(lo)); e <= Math.floor(Math.log2(hi)); e++) all.push(2 ** e);
+  const step = Math.ceil(all.length / most);
+  return all.filter((_, i) => (all.length - 1 - i) % step === 0);
 }
 
 /** Index of the context length nearest to a pointer's x. */

@@ -30,8 +30,11 @@ export function memoryCurves(s: Scenario, grid: number[]): Curve[] {
     const changed = lever.apply(s);
     if (typeof changed === 'string') continue;
     const bytes = at(changed);
-    if (bytes.every((b, i) => b === curves[0]!.bytes[i])) continue;
-    curves.push({ id: lever.id, label: lever.label, bytes });
+    const same = curves.find((c) => c.bytes.every((b, i) => b === bytes[i]));
+    if (same?.id === 'baseline') continue; // changes nothing here
+    // Two levers with the same effect (fp8 and halving the batch both halve it) share one line.
+    if (same) same.label = `${same.label}; ${lever.label.toLowerCase()} (same line)`;
+    else curves.push({ id: lever.id, label: lever.label, bytes });
   }
   return curves;
 }

@@ -110,12 +110,23 @@ export interface Outputs {
 
 export const CHART_SIZE = { width: 720, height: 320 };
 
+/** Chart size for a drawn width in CSS pixels: one viewBox unit per pixel, so text stays legible on phones. */
+export function chartSizeFor(pixels: number): { width: number; height: number } {
+  const width = Math.round(Math.min(1200, Math.max(300, pixels || CHART_SIZE.width)));
+  return { width, height: width < 600 ? Math.round(width * 0.8) : CHART_SIZE.height };
+}
+
 /** Everything the calculator shows for valid inputs, as HTML, plus what the pointer readout needs. */
-export function renderOutputs(p: Parsed, logX: boolean): Outputs {
+export function renderOutputs(
+  p: Parsed,
+  logX: boolean,
+  logY = logX,
+  size: { width: number; height: number } = CHART_SIZE,
+): Outputs {
   const grid = contextGrid();
   const curves = memoryCurves(p, grid);
   const budget = fitBudget(p.arch, p.workload, p.hardware).kvBudgetBytes;
-  const model = chartModel(curves, grid, budget, { ...CHART_SIZE, logX });
+  const model = chartModel(curves, grid, budget, { ...size, logX, logY });
   return {
     results: resultsHtml(resultItems(p)),
     steps: stepsHtml(explain(p.arch, p.workload)),

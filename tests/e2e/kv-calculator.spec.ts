@@ -1,0 +1,112 @@
+import { at, expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const TOOL = 'tools/kv-cache/';
+const kv = (page: Page, key: string) => page.locator(`[data-kv="${key}"]`).first();
+
+test('the URL sets the inputs and the results are exact bytes (Llama 2 7B, 8 × 4096 tokens)', async ({
+  page,
+}) => {
+  await page.goto(at(`${TOOL}?model=llama-2-7b&batch=8&tokens=4096&dtype=fp16`));
+  await expect(kv(page, 'per-token-bytes')).toHaveAttribute('data-value', '524288');
+  await expect(kv(page, 'total-bytes')).toHaveAttribute('data-value', '17179869184');
+  await expect(kv(page, 'total-bytes')).toHaveText('17,179,869,184 bytes = 16 GiB ≈ 17.18 GB');
+  await expect(page.locator('[data-steps] li').first()).toContainText('32 × 128 × 2');
+});
+
+test('changing the controls recomputes and writes the URL', async ({ page }) => {
+  await page.goto(at(TOOL));
+  // Qwen2.5 7B: 28 layers, 4 KV heads of 128, bf16.
+  const perToken = 28 * 4 * 128 * 2 * 2;
+  await page.getByLabel('Model preset', { exact: true }).selectOption('qwen2-5-7b');
+  await expect(page.getByLabel('Layers, N_layers')).toHaveValue('28');
+  await page.getByLabel('Context, T (tokens per sequence)').fill('131072');
+  await expect(kv(page, 'per-token-bytes')).toHaveAttribute('data-value', String(perToken));
+  await expect(kv(page, 'total-bytes')).toHaveAttribute('data-value', String(8 * 131072 * perToken));
+  await expect(page).toHaveURL(/model=qwen2-5-7b/);
+  await expect(page).toHaveURL(/tokens=131072/);
+  // The URL is the state: a reload keeps it.
+  await page.reload();
+  await expect(page.getByLabel('Context, T (tokens per sequence)')).toHaveValue('131072');
+  await expect(kv(page, 'total-bytes')).toHaveAttribute('data-value', String(8 * 131072 * perToken));
+});
+
+test('a symbol of the equation selects its input and explains it', async ({ page }) => {
+  await page.goto(at(TOOL));
+  await page.getByRole('button', { name: /^H k v:/ }).click();
+  await expect(page.getByLabel('KV heads, H_kv')).toBeFocused();
+  const panel = page.getByRole('region', { name: 'Symbol explanation' });
+  await expect(panel).toContainText('not query heads');
+  await expect(panel.getByRole('link', { name: 'Grouped-query attention (GQA)' })).toBeVisible();
+  await page.getByRole('button', { name: /^B:/ }).press('Enter');
+  await expect(page.getByLabel('Batch, B (sequences)')).toBeFocused();
+});
+
+test('bad input gets a message beside the field and the last result stays, marked stale', async ({
+  page,
+}) => {
+  await page.goto(at(`${TOOL}?model=llama-3-1-8b`));
+  const before = await kv(page, 'total-bytes').getAttribute('data-value');
+  const kvHeads = page.getByLabel('KV heads, H_kv');
+  await kvHeads.fill('5');
+  await expect(kvHeads).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await kvHeads.getAttribute('aria-describedby')) ?? '';
+  await expect(page.locator(`#${describedBy.split(' ').at(-1)}`)).toHaveText(/5 KV heads does not divide 32/);
+  await expect(kv(page, 'total-bytes')).toHaveAttribute('data-value', before!);
+  await expect(page.locator('[data-stale]')).toContainText('last valid results');
+  const batch = page.getByLabel('Batch, B (sequences)');
+  await batch.fill('<img src=x onerror="document.title=1">');
+  await expect(page.locator('[data-error="batch"]')).toContainText('must be a number');
+  await expect(page.locator('.kv-calc img')).toHaveCount(0);
+  await expect(page.locator('[data-output]')).not.toContainText(/NaN|Infinity|undefined/);
+  await kvHeads.fill('8');
+  await batch.fill('8');
+  await expect(kvHeads).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('[data-stale]')).toBeEmpty();
+});
+
+test('an unknown preset in the URL is reported, not thrown', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(at(`${TOOL}?model=gpt-9&dtype=fp12`));
+  await expect(page.locator('[data-error="model"]')).toContainText('Unknown model "gpt-9"');
+  await expect(page.locator('[data-error="dtype"]')).toContainText('Unknown KV dtype "fp12"');
+  await expect(page.locator('[data-stale]')).toContainText('No result yet');
+  expect(errors).toEqual([]);
+});
+
+test('MLA drops heads and the factor 2 (DeepSeek-V3)', async ({ page }) => {
+  await page.goto(at(`${TOOL}?model=deepseek-v3&batch=1&tokens=1`));
+  await expect(kv(page, 'per-token-bytes')).toHaveAttribute('data-value', String(61 * (512 + 64) * 2));
+  await expect(page.getByLabel('Latent width, d_c (kv_lora_rank)')).toBeVisible();
+  await expect(page.getByLabel('KV heads, H_kv')).toBeHidden();
+});
+
+test('the chart reads values under the pointer and from the keyboard', async ({ page }) => {
+  await page.goto(at(`${TOOL}?model=llama-3-1-8b`));
+  const chart = page.locator('svg[data-chart]');
+  await expect(chart.locator('path.kv-line')).not.toHaveCount(0);
+  await chart.hover({ position: { x: 200, y: 100 } });
+  await expect(page.locator('[data-readout]')).toContainText('At T =');
+  await chart.focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('[data-readout]')).toContainText('At T = 1M (1,048,576 tokens)');
+  await expect(page.locator('[data-table] tbody tr')).toHaveCount(11);
+});
+
+test('the tool page lists passing source checks and passes axe', async ({ page }) => {
+  await page.goto(at(TOOL));
+  const checks = page.locator('tr[data-check]');
+  await expect(checks).toHaveCount(3);
+  for (const row of await checks.all()) await expect(row).toContainText('✓ yes');
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('the kv-cache notebook embeds the calculator without touching its own address', async ({ page }) => {
+  await page.goto(at('concepts/kv-cache/'));
+  const demo = page.locator('#demo ~ .demo-embed, .demo-embed').first();
+  await expect(kv(page, 'total-bytes')).toHaveAttribute('data-value', '17179869184');
+  await demo.getByLabel('Batch, B (sequences)').fill('4');
+  await expect(kv(page, 'total-bytes')).toHaveAttribute('data-value', '8589934592');
+  await expect(page).toHaveURL(/concepts\/kv-cache\/$/);
+});
