@@ -24,7 +24,9 @@ describe('curves and chart', () => {
 
   it('draws the baseline and only the levers that change the cache', () => {
     const curves = memoryCurves(llama3_8b as Scenario, contextGrid());
-    expect(curves.map((c) => c.id)).toEqual(['baseline', 'mqa', 'fp8', 'int4', 'window', 'half-batch']);
+    expect(curves.map((c) => c.id)).toEqual(['baseline', 'mqa', 'fp8', 'int4', 'window']);
+    // Halving the batch halves the cache exactly as fp8 does: one line, both names.
+    expect(curves.find((c) => c.id === 'fp8')?.label).toBe('Store the cache in fp8; halve the batch (same line)');
     // The window lever only bites beyond 4096 tokens.
     const window = curves.find((c) => c.id === 'window')!;
     expect(window.bytes[2]).toBe(curves[0]!.bytes[2]); // T = 4096
@@ -42,6 +44,23 @@ describe('curves and chart', () => {
     expect(m.budget!.y).toBeLessThan(m.bottom);
     for (const l of m.lines) expect(l.d).not.toMatch(/NaN|Infinity/);
     expect(nearestIndex(m.xs, m.right + 50)).toBe(grid.length - 1);
+  });
+
+  it('a logarithmic memory axis has finite power-of-two ticks inside the plot', () => {
+    const grid = contextGrid();
+    const m = chartModel(memoryCurves(llama3_8b as Scenario, grid), grid, 10n * 2n ** 30n, {
+      width: 720,
+      height: 320,
+      logX: true,
+      logY: true,
+    });
+    expect(m.yTicks.length).toBeGreaterThan(2);
+    expect(m.yTicks.length).toBeLessThanOrEqual(6);
+    for (const t of m.yTicks) {
+      expect(t.y).toBeGreaterThanOrEqual(m.top);
+      expect(t.y).toBeLessThanOrEqual(m.bottom);
+    }
+    for (const l of m.lines) expect(l.d).not.toMatch(/NaN|Infinity/);
   });
 
   it('a budget of nothing draws no budget line', () => {
