@@ -128,4 +128,49 @@ describe('validateAtlas', () => {
     expect(text).toContain('content/concepts/matmul/index.mdx › prerequisites[0].slug');
     expect(text).toContain('Fix:');
   });
+
+  it('checks model presets cite known sources and lab scenarios name known presets', () => {
+    const model = {
+      name: 'M',
+      attention: 'gqa' as const,
+      layers: 2,
+      heads: 4,
+      kvHeads: 2,
+      headDim: 8,
+      paramsB: 1,
+      dtype: 'bf16' as const,
+      maxContext: 1024,
+      sources: ['paper-b'],
+    };
+    const scenario = {
+      order: 1,
+      title: 'S',
+      model: 'mdel',
+      batch: 1,
+      tokens: 1,
+      tp: 4,
+      gpus: 2,
+      gpuMemGiB: 80,
+      setup: 's',
+      explanation: 'e',
+    };
+    const atlas = {
+      ...validAtlas(),
+      models: [{ id: 'model', file: 'content/models/model.yaml', data: model }],
+      leverScenarios: [{ id: 's', file: 'content/labs/kv-cache-lever/s.yaml', data: scenario }],
+    };
+    expect(messages(atlas)).toEqual([
+      expect.objectContaining({
+        file: 'content/models/model.yaml',
+        field: 'sources[0]',
+        fix: expect.stringContaining('"paper-a"'),
+      }),
+      expect.objectContaining({
+        file: 'content/labs/kv-cache-lever/s.yaml',
+        field: 'model',
+        fix: expect.stringContaining('did you mean "model"?'),
+      }),
+      expect.objectContaining({ file: 'content/labs/kv-cache-lever/s.yaml', field: 'tp' }),
+    ]);
+  });
 });
