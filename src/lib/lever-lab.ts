@@ -95,11 +95,17 @@ export interface Score {
  * exact bytes: a pick that saves exactly as much as the winner is also best. A lever that saves
  * nothing never earns lever points. The optional guess is about the picked lever's own saving.
  */
-export function scorePrediction(ranking: readonly RankedLever[], pick: LeverId, guessPercent: number | null): Score {
+export function scorePrediction(
+  ranking: readonly RankedLever[],
+  pick: LeverId,
+  guessPercent: number | null,
+): Score {
   const first = ranking[0];
   const picked = ranking.find((r) => r.id === pick);
   if (!first || !picked) throw new Error(`Cannot score "${pick}": it is not in the ranking.`);
-  const distinct = [...new Set(ranking.map((r) => r.savedBytes))].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0));
+  const distinct = [...new Set(ranking.map((r) => r.savedBytes))].sort((a, b) =>
+    b > a ? 1 : b < a ? -1 : 0,
+  );
   const top = distinct[0]!;
   const second = distinct[1];
   const placement: Placement =
@@ -141,11 +147,15 @@ export function parsePercent(
   badInput = false,
 ): { ok: true; value: number | null } | { ok: false; error: string } {
   const text = raw.trim();
-  if (badInput) return { ok: false, error: 'Enter the percentage as a number from 0 to 100, or leave it empty.' };
+  if (badInput)
+    return { ok: false, error: 'Enter the percentage as a number from 0 to 100, or leave it empty.' };
   if (text === '') return { ok: true, value: null };
   const n = Number(text.replace(/%$/, ''));
   if (!Number.isFinite(n))
-    return { ok: false, error: `"${text}" is not a number: enter a percentage from 0 to 100, or leave it empty.` };
+    return {
+      ok: false,
+      error: `"${text}" is not a number: enter a percentage from 0 to 100, or leave it empty.`,
+    };
   if (n < 0 || n > 100)
     return { ok: false, error: `A saving is between 0 and 100 % of the total, not ${text}.` };
   return { ok: true, value: n };
@@ -209,13 +219,20 @@ export function parseHistory(text: string): ParsedHistory {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-    return { ok: false, error: `The saved predictions are not in a format this page reads${where}: ${issue.message}.` };
+    return {
+      ok: false,
+      error: `The saved predictions are not in a format this page reads${where}: ${issue.message}.`,
+    };
   }
   return { ok: true, entries: parsed.data.entries };
 }
 
 /** Points earned and available over a history. */
-export function totals(entries: readonly HistoryEntry[]): { points: number; possible: number; count: number } {
+export function totals(entries: readonly HistoryEntry[]): {
+  points: number;
+  possible: number;
+  count: number;
+} {
   return {
     points: entries.reduce((sum, e) => sum + e.points, 0),
     possible: entries.length * MAX_POINTS,
