@@ -100,6 +100,17 @@ test('the tool page lists passing source checks and passes axe', async ({ page }
   await expect(checks).toHaveCount(3);
   for (const row of await checks.all()) await expect(row).toContainText('✓ yes');
   await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('the tool and the lab fit a 360 px screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const path of [TOOL, 'labs/kv-cache-lever/']) {
+    await page.goto(at(path));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
 });
 
 test('the kv-cache notebook embeds the calculator without touching its own address', async ({ page }) => {
