@@ -7,6 +7,7 @@
  */
 import { nearestIndex } from '../../lib/kv-cache/chart';
 import {
+  ARCH_FIELDS,
   FIELDS,
   type Field,
   harmonise,
@@ -274,18 +275,5 @@ class CfKvCalculator extends HTMLElement {
     if (el instanceof HTMLInputElement) el.select();
   }
 }
-
-/** Fields that describe the model itself (changing one departs from the preset). */
-const ARCH_FIELDS = new Set<Field>([
-  'attention',
-  'layers',
-  'heads',
-  'kv_heads',
-  'head_dim',
-  'kv_lora_rank',
-  'rope_dim',
-  'window',
-  'global_layers',
-]);
 
 customElements.define('cf-kv-calculator', CfKvCalculator);

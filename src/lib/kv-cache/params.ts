@@ -7,17 +7,8 @@ import type { Hardware } from './budget';
 import { type Architecture, type Attention, type KvDtype, KV_DTYPES, type Workload, kvCache } from './model';
 
 /** What the calculator needs from a model preset (a subset of content/models/*.yaml). */
-export interface Preset {
+export interface Preset extends Architecture {
   name: string;
-  attention: Attention;
-  layers: number;
-  heads: number;
-  kvHeads: number;
-  headDim: number;
-  kvLoraRank?: number;
-  ropeDim?: number;
-  window?: number;
-  globalLayers?: number;
   paramsB: number;
   dtype: KvDtype;
   maxContext: number;
@@ -46,6 +37,19 @@ export const FIELDS = [
   'utilization',
 ] as const;
 export type Field = (typeof FIELDS)[number];
+
+/** Fields that describe the model itself: editing one departs from the chosen preset. */
+export const ARCH_FIELDS: ReadonlySet<Field> = new Set<Field>([
+  'attention',
+  'layers',
+  'heads',
+  'kv_heads',
+  'head_dim',
+  'kv_lora_rank',
+  'rope_dim',
+  'window',
+  'global_layers',
+]);
 export type Values = Partial<Record<Field, string>>;
 export type Errors = Partial<Record<Field, string>>;
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitBudget, weightsBytes } from '../../../src/lib/kv-cache/budget';
-import type { Architecture } from '../../../src/lib/kv-cache/model';
-
-const llama3_8b: Architecture = { attention: 'gqa', layers: 32, heads: 32, kvHeads: 8, headDim: 128 };
+import { LLAMA3_8B as llama3_8b } from '../../fixtures/architectures';
 const GIB = 2n ** 30n;
 const hw = { gpuMemGiB: 80, gpus: 1, weightsParamsB: 8, weightsDtype: 'bf16' as const, utilization: 0.9 };
 

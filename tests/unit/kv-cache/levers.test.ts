@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { explain } from '../../../src/lib/kv-cache/explain';
 import { type Scenario, memoryOf, rankLevers } from '../../../src/lib/kv-cache/levers';
 import { sourceChecks } from '../../../src/lib/kv-cache/source-checks';
+import { DEEPSEEK_V3, LLAMA31_70B } from '../../fixtures/architectures';
 
 const llama70b: Scenario = {
-  arch: { attention: 'gqa', layers: 80, heads: 64, kvHeads: 8, headDim: 128 },
+  arch: LLAMA31_70B,
   workload: { batch: 32, tokens: 131_072, dtype: 'bf16', tp: 8 },
   hardware: { gpuMemGiB: 80, gpus: 8, weightsParamsB: 70.6, weightsDtype: 'bf16', utilization: 0.9 },
 };
@@ -30,18 +31,7 @@ describe('levers', () => {
   });
 
   it('a lever that does not apply says why and saves nothing', () => {
-    const mla: Scenario = {
-      ...llama70b,
-      arch: {
-        attention: 'mla',
-        layers: 61,
-        heads: 128,
-        kvHeads: 128,
-        headDim: 128,
-        kvLoraRank: 512,
-        ropeDim: 64,
-      },
-    };
+    const mla: Scenario = { ...llama70b, arch: DEEPSEEK_V3 };
     const mqa = rankLevers(mla).outcomes.find((o) => o.id === 'mqa')!;
     expect(mqa.notApplicable).toMatch(/latent/);
     expect(mqa.savedFraction).toBe(0);

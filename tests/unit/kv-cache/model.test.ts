@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Architecture, kvCache, replication, sequenceBytes } from '../../../src/lib/kv-cache/model';
-
-// Published configs (see content/models/): Llama 2 7B is MHA, Llama 3 8B GQA with 8 KV heads.
-const llama2_7b: Architecture = { attention: 'mha', layers: 32, heads: 32, kvHeads: 32, headDim: 128 };
-const llama3_8b: Architecture = { attention: 'gqa', layers: 32, heads: 32, kvHeads: 8, headDim: 128 };
-const falcon7b: Architecture = { attention: 'mqa', layers: 32, heads: 71, kvHeads: 1, headDim: 64 };
-const deepseekV3: Architecture = {
-  attention: 'mla',
-  layers: 61,
-  heads: 128,
-  kvHeads: 128,
-  headDim: 128,
-  kvLoraRank: 512,
-  ropeDim: 64,
-};
+import {
+  DEEPSEEK_V3 as deepseekV3,
+  FALCON_7B as falcon7b,
+  LLAMA2_7B as llama2_7b,
+  LLAMA3_8B as llama3_8b,
+} from '../../fixtures/architectures';
 
 describe('KV-cache memory', () => {
   it('MHA: Llama 2 7B holds 512 KiB per token and 16 GiB for 8 sequences of 4096 tokens', () => {

@@ -5,9 +5,10 @@ import type { Scenario } from '../../../src/lib/kv-cache/levers';
 import type { Parsed } from '../../../src/lib/kv-cache/params';
 import { escapeHtml, renderOutputs } from '../../../src/lib/kv-cache/render';
 import { resultItems } from '../../../src/lib/kv-cache/view';
+import { LLAMA3_8B } from '../../fixtures/architectures';
 
 const llama3_8b: Parsed = {
-  arch: { attention: 'gqa', layers: 32, heads: 32, kvHeads: 8, headDim: 128 },
+  arch: LLAMA3_8B,
   workload: { batch: 8, tokens: 4096, dtype: 'bf16', tp: 1 },
   hardware: { gpuMemGiB: 80, gpus: 1, weightsParamsB: 8.03, weightsDtype: 'bf16', utilization: 0.9 },
 };
@@ -26,7 +27,9 @@ describe('curves and chart', () => {
     const curves = memoryCurves(llama3_8b as Scenario, contextGrid());
     expect(curves.map((c) => c.id)).toEqual(['baseline', 'mqa', 'fp8', 'int4', 'window']);
     // Halving the batch halves the cache exactly as fp8 does: one line, both names.
-    expect(curves.find((c) => c.id === 'fp8')?.label).toBe('Store the cache in fp8; halve the batch (same line)');
+    expect(curves.find((c) => c.id === 'fp8')?.label).toBe(
+      'Store the cache in fp8; halve the batch (same line)',
+    );
     // The window lever only bites beyond 4096 tokens.
     const window = curves.find((c) => c.id === 'window')!;
     expect(window.bytes[2]).toBe(curves[0]!.bytes[2]); // T = 4096
