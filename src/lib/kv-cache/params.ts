@@ -14,8 +14,8 @@ export interface Preset extends Architecture {
   maxContext: number;
 }
 
-export const FIELDS = [
-  'model',
+/** Fields that describe the model itself: editing one departs from the chosen preset. */
+const ARCH = [
   'attention',
   'layers',
   'heads',
@@ -25,6 +25,12 @@ export const FIELDS = [
   'rope_dim',
   'window',
   'global_layers',
+] as const;
+
+/** Every query parameter, in the order the URL writes them. */
+export const FIELDS = [
+  'model',
+  ...ARCH,
   'batch',
   'tokens',
   'dtype',
@@ -37,19 +43,7 @@ export const FIELDS = [
   'utilization',
 ] as const;
 export type Field = (typeof FIELDS)[number];
-
-/** Fields that describe the model itself: editing one departs from the chosen preset. */
-export const ARCH_FIELDS: ReadonlySet<Field> = new Set<Field>([
-  'attention',
-  'layers',
-  'heads',
-  'kv_heads',
-  'head_dim',
-  'kv_lora_rank',
-  'rope_dim',
-  'window',
-  'global_layers',
-]);
+export const ARCH_FIELDS: ReadonlySet<Field> = new Set<Field>(ARCH);
 export type Values = Partial<Record<Field, string>>;
 export type Errors = Partial<Record<Field, string>>;
 

@@ -7,32 +7,11 @@ import {
   resolveValues,
   toQuery,
 } from '../../../src/lib/kv-cache/params';
+import { DEEPSEEK_V3, LLAMA3_8B } from '../../fixtures/architectures';
 
 const presets: Record<string, Preset> = {
-  'llama-3-1-8b': {
-    name: 'Llama 3.1 8B',
-    attention: 'gqa',
-    layers: 32,
-    heads: 32,
-    kvHeads: 8,
-    headDim: 128,
-    paramsB: 8.03,
-    dtype: 'bf16',
-    maxContext: 131072,
-  },
-  'deepseek-v3': {
-    name: 'DeepSeek-V3',
-    attention: 'mla',
-    layers: 61,
-    heads: 128,
-    kvHeads: 128,
-    headDim: 128,
-    kvLoraRank: 512,
-    ropeDim: 64,
-    paramsB: 671,
-    dtype: 'bf16',
-    maxContext: 163840,
-  },
+  'llama-3-1-8b': { name: 'Llama 3.1 8B', ...LLAMA3_8B, paramsB: 8.03, dtype: 'bf16', maxContext: 131072 },
+  'deepseek-v3': { name: 'DeepSeek-V3', ...DEEPSEEK_V3, paramsB: 671, dtype: 'bf16', maxContext: 163840 },
 };
 const fromUrl = (q: string) => {
   const { values } = resolveValues(new URLSearchParams(q), presets);
