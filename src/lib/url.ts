@@ -20,4 +20,7 @@ export const paths = {
   track: (slug: string) => url(`/tracks/${slug}/`),
   kvCalculator: () => url('/tools/kv-cache/'),
   leverLab: () => url('/labs/kv-cache-lever/'),
+  graph: () => url('/graph/'),
+  start: () => url('/start/'),
+  atlasJson: () => url('/atlas.json'),
 };

@@ -3,3 +3,5 @@ export * from './types';
 export * from './query';
 export * from './sections';
 export { validateAtlas, formatIssues } from './validate';
+export * from './layout';
+export * from './neighbourhood';

@@ -97,7 +97,12 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
         `Use a file name from content/models/${suggest(scenario.data.model, models)}.`,
       );
     if (scenario.data.tp > scenario.data.gpus)
-      add(scenario.file, 'tp', `tp ${scenario.data.tp} needs at least that many GPUs.`, 'Raise gpus or lower tp.');
+      add(
+        scenario.file,
+        'tp',
+        `tp ${scenario.data.tp} needs at least that many GPUs.`,
+        'Raise gpus or lower tp.',
+      );
   }
 
   for (const paper of atlas.papers)

@@ -1,0 +1,110 @@
+// Benchmarks (not tests: nothing here fails on a number). Prints a table and writes
+// reports/bench.json: the weight of each page type of the built site (HTML, JS, CSS; raw and gzip)
+// and the time to lay out the route graph for the real atlas and for a generated 1,000-concept one.
+// Usage: npm run build && npm run bench
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const DIST = 'dist';
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error('No build in dist/: run `npm run build` first.');
+  process.exit(1);
+}
+
+const PAGES = {
+  home: 'index.html',
+  concept: 'concepts/softmax/index.html',
+  'concept + calculator': 'concepts/kv-cache/index.html',
+  track: 'tracks/attention-to-serving/index.html',
+  graph: 'graph/index.html',
+  calculator: 'tools/kv-cache/index.html',
+  lab: 'labs/kv-cache-lever/index.html',
+  start: 'start/index.html',
+};
+
+const size = (text) => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text).length });
+const sum = (list) =>
+  list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+
+/** The JS a page loads: its module scripts and everything they import, each file once. */
+function scriptsOf(html) {
+  const seen = new Set();
+  const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  while (queue.length) {
+    const src = queue.shift();
+    const path = join(DIST, src.replace(/^\//, ''));
+    if (seen.has(path) || !existsSync(path)) continue;
+    seen.add(path);
+    const code = readFileSync(path, 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g))
+      queue.push(join('/', src.slice(0, src.lastIndexOf('/') + 1), m[1]));
+  }
+  return [...seen];
+}
+
+const pages = {};
+for (const [name, file] of Object.entries(PAGES)) {
+  const path = join(DIST, file);
+  if (!existsSync(path)) continue;
+  const html = readFileSync(path, 'utf8');
+  const js = scriptsOf(html).map((f) => size(readFileSync(f, 'utf8')));
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
+    size(readFileSync(join(DIST, m[1].replace(/^\//, '')), 'utf8')),
+  );
+  pages[name] = { html: size(html), js: sum(js), css: sum(css), requests: 1 + js.length + css.length };
+}
+
+// Graph layout timing: bundle the pure modules on the fly (they are TypeScript).
+const bundle = await build({
+  stdin: {
+    contents: `export { layeredLayout } from './src/lib/graph/layout.ts'; export { bigAtlas } from './tests/fixtures/big-atlas.ts';`,
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+});
+mkdirSync('reports', { recursive: true });
+const modulePath = join(process.cwd(), 'reports', 'bench-graph.mjs');
+writeFileSync(modulePath, bundle.outputFiles[0].text);
+const { layeredLayout, bigAtlas } = await import(modulePath);
+const atlas = JSON.parse(readFileSync(join(DIST, 'atlas.json'), 'utf8'));
+const real = atlas.nodes.map((n) => ({ id: n.id, prerequisites: n.prerequisites.map((p) => p.slug) }));
+function timeLayout(input, runs = 5) {
+  layeredLayout(input); // warm up
+  const times = [];
+  let layout;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    layout = layeredLayout(input);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    nodes: input.length,
+    medianMs: Number(times[Math.floor(runs / 2)].toFixed(1)),
+    width: layout.width,
+    height: layout.height,
+  };
+}
+const graph = { real: timeLayout(real), generated: timeLayout(bigAtlas(1000)) };
+
+const kb = (n) => (n / 1024).toFixed(1);
+console.log('page                     HTML kB (gz)    JS kB (gz)     CSS kB (gz)    requests');
+for (const [name, p] of Object.entries(pages))
+  console.log(
+    `${name.padEnd(24)} ${`${kb(p.html.raw)} (${kb(p.html.gzip)})`.padEnd(15)} ${`${kb(p.js.raw)} (${kb(p.js.gzip)})`.padEnd(14)} ${`${kb(p.css.raw)} (${kb(p.css.gzip)})`.padEnd(14)} ${p.requests}`,
+  );
+for (const [name, g] of Object.entries(graph))
+  console.log(
+    `graph layout, ${name}: ${g.nodes} concepts in ${g.medianMs} ms (median of 5), ${g.width} × ${g.height}`,
+  );
+writeFileSync(
+  'reports/bench.json',
+  `${JSON.stringify({ date: new Date().toISOString(), pages, graph }, null, 2)}\n`,
+);
+console.log('Written reports/bench.json');
