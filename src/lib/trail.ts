@@ -72,7 +72,7 @@ export const STEPS: readonly Step[] = [
     task: 'Find where efficient attention sits: the cost it cuts, what it needs first and what it leads to.',
     built: true,
     where: { path: 'concept', slug: 'efficient-attention' },
-    linkText: 'Open Efficient attention',
+    linkText: 'Open the efficient attention page',
     completion: 'follow',
   },
   {
