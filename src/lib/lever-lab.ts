@@ -7,6 +7,7 @@
  * (params.ts) and the ranking comes from rankLevers. Scoring only compares the numbers it is given.
  */
 import { z } from 'zod';
+import { parseStoredJson } from './stored-json';
 import { SlugSchema } from '../schemas/slug';
 import { LEVERS, type LeverId, type Scenario } from './kv-cache/levers';
 import { type Preset, parseValues, resolveValues } from './kv-cache/params';
@@ -209,22 +210,13 @@ export type ParsedHistory = { ok: true; entries: HistoryEntry[] } | { ok: false;
 
 /** Parses the stored text; never throws, and says in a sentence what is wrong. */
 export function parseHistory(text: string): ParsedHistory {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'The saved predictions are not valid JSON.' };
-  }
-  const parsed = HistoryFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-    return {
-      ok: false,
-      error: `The saved predictions are not in a format this page reads${where}: ${issue.message}.`,
-    };
-  }
-  return { ok: true, entries: parsed.data.entries };
+  const parsed = parseStoredJson(
+    text,
+    HistoryFileSchema,
+    'The saved predictions are not valid JSON.',
+    'The saved predictions are not in a format this page reads',
+  );
+  return parsed.ok ? { ok: true, entries: parsed.data.entries } : parsed;
 }
 
 /** Points earned and available over a history. */

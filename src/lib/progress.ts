@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SlugSchema } from '../schemas/slug';
+import { parseStoredJson } from './stored-json';
 
 /** localStorage key; the stored value is a ProgressFile. */
 export const PROGRESS_KEY = 'cf:progress';
@@ -27,22 +28,13 @@ export type ParsedProgress = { ok: true; known: Set<string> } | { ok: false; err
 
 /** Parses stored or imported text; never throws, and says in a sentence what is wrong. */
 export function parseProgress(text: string): ParsedProgress {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'This file is not JSON, so it cannot be a progress export.' };
-  }
-  const parsed = ProgressFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-    return {
-      ok: false,
-      error: `This is not a Continuous Function progress file${where}: ${issue.message}.`,
-    };
-  }
-  return { ok: true, known: new Set(parsed.data.known) };
+  const parsed = parseStoredJson(
+    text,
+    ProgressFileSchema,
+    'This file is not JSON, so it cannot be a progress export.',
+    'This is not a Continuous Function progress file',
+  );
+  return parsed.ok ? { ok: true, known: new Set(parsed.data.known) } : parsed;
 }
 
 /** Import merges: nothing already marked is lost. Returns the union and how many slugs were new. */

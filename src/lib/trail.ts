@@ -5,6 +5,7 @@
  * with `built: false` and never counted, so the count only covers what a reader can actually do.
  */
 import { z } from 'zod';
+import { parseStoredJson } from './stored-json';
 import { SlugSchema } from '../schemas/slug';
 import type { HistoryEntry } from './lever-lab';
 import { paths } from './url';
@@ -209,22 +210,13 @@ export type ParsedTrail = { ok: true; state: TrailFile } | { ok: false; error: s
 
 /** Parses the stored text; never throws, and says in a sentence what is wrong. */
 export function parseTrail(text: string): ParsedTrail {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'The saved start-here progress is not valid JSON.' };
-  }
-  const parsed = TrailFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-    return {
-      ok: false,
-      error: `The saved start-here progress is not in a format this page reads${where}: ${issue.message}.`,
-    };
-  }
-  return { ok: true, state: parsed.data };
+  const parsed = parseStoredJson(
+    text,
+    TrailFileSchema,
+    'The saved start-here progress is not valid JSON.',
+    'The saved start-here progress is not in a format this page reads',
+  );
+  return parsed.ok ? { ok: true, state: parsed.data } : parsed;
 }
 
 /**
