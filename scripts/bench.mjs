@@ -59,7 +59,11 @@ for (const [name, file] of Object.entries(PAGES)) {
 // Graph layout timing: bundle the pure modules on the fly (they are TypeScript).
 const bundle = await build({
   stdin: {
-    contents: `export { layeredLayout } from './src/lib/graph/layout.ts'; export { bigAtlas } from './tests/fixtures/big-atlas.ts';`,
+    contents: [
+      `export { layeredLayout } from './src/lib/graph/layout.ts';`,
+      `export { neighbourhoodOf } from './src/lib/graph/explore.ts';`,
+      `export { bigAtlas } from './tests/fixtures/big-atlas.ts';`,
+    ].join('\n'),
     resolveDir: process.cwd(),
     loader: 'ts',
   },
@@ -71,7 +75,7 @@ const bundle = await build({
 mkdirSync('reports', { recursive: true });
 const modulePath = join(process.cwd(), 'reports', 'bench-graph.mjs');
 writeFileSync(modulePath, bundle.outputFiles[0].text);
-const { layeredLayout, bigAtlas } = await import(modulePath);
+const { layeredLayout, neighbourhoodOf, bigAtlas } = await import(modulePath);
 const atlas = JSON.parse(readFileSync(join(DIST, 'atlas.json'), 'utf8'));
 const real = atlas.nodes.map((n) => ({ id: n.id, prerequisites: n.prerequisites.map((p) => p.slug) }));
 function timeLayout(input, runs = 5) {
@@ -91,7 +95,25 @@ function timeLayout(input, runs = 5) {
     height: layout.height,
   };
 }
-const graph = { real: timeLayout(real), generated: timeLayout(bigAtlas(1000)) };
+/** What the graph page does per hover: find a concept's ancestors and descendants (median over 200 concepts). */
+function timeHover(input) {
+  const concepts = input.map((n) => ({
+    ...n,
+    prerequisites: n.prerequisites.map((slug) => ({ slug, why: '' })),
+  }));
+  const times = concepts.slice(0, 200).map((n) => {
+    const t = performance.now();
+    neighbourhoodOf(concepts, n.id);
+    return performance.now() - t;
+  });
+  times.sort((a, b) => a - b);
+  return Number(times[Math.floor(times.length / 2)].toFixed(2));
+}
+const big = bigAtlas(1000);
+const graph = {
+  real: { ...timeLayout(real), hoverMs: timeHover(real) },
+  generated: { ...timeLayout(big), hoverMs: timeHover(big) },
+};
 
 const kb = (n) => (n / 1024).toFixed(1);
 console.log('page                     HTML kB (gz)    JS kB (gz)     CSS kB (gz)    requests');
@@ -101,7 +123,8 @@ for (const [name, p] of Object.entries(pages))
   );
 for (const [name, g] of Object.entries(graph))
   console.log(
-    `graph layout, ${name}: ${g.nodes} concepts in ${g.medianMs} ms (median of 5), ${g.width} × ${g.height}`,
+    `graph, ${name}: ${g.nodes} concepts laid out in ${g.medianMs} ms at build time (median of 5), ` +
+      `${g.width} × ${g.height}; ${g.hoverMs} ms of graph work per hover in the browser`,
   );
 writeFileSync(
   'reports/bench.json',
