@@ -6,9 +6,7 @@
  * No arithmetic about memory lives here: the scenario goes through the calculator's own parser
  * (params.ts) and the ranking comes from rankLevers. Scoring only compares the numbers it is given.
  */
-import { z } from 'zod';
-import { parseStoredJson } from './stored-json';
-import { SlugSchema } from '../schemas/slug';
+import { parseStoredJson, StoredSlug, z } from './stored-json';
 import { LEVERS, type LeverId, type Scenario } from './kv-cache/levers';
 import { type Preset, parseValues, resolveValues } from './kv-cache/params';
 
@@ -175,14 +173,14 @@ const LeverIdSchema = z.enum(LEVER_IDS);
 
 export const HistoryEntrySchema = z.object({
   /** Scenario id (its file name in content/labs/kv-cache-lever/). */
-  scenario: SlugSchema,
+  scenario: StoredSlug,
   /** The lever the reader picked. */
   lever: LeverIdSchema,
   /** Their guess of its saving in percent of the total, or null for none. */
-  guessPercent: z.number().min(0).max(100).nullable(),
+  guessPercent: z.nullable(z.number().check(z.gte(0), z.lte(100))),
   /** The winner of the ranking at the time. */
   correct: LeverIdSchema,
-  points: z.number().int().min(0).max(MAX_POINTS),
+  points: z.int().check(z.gte(0), z.lte(MAX_POINTS)),
   /** When, as an ISO 8601 timestamp. */
   date: z.iso.datetime(),
 });
@@ -193,7 +191,7 @@ export const HistoryFileSchema = z.object({
   format: z.literal(HISTORY_FORMAT),
   version: z.literal(1),
   /** Newest first. */
-  entries: z.array(HistoryEntrySchema).max(HISTORY_LIMIT),
+  entries: z.array(HistoryEntrySchema).check(z.maxLength(HISTORY_LIMIT)),
 });
 export type HistoryFile = z.infer<typeof HistoryFileSchema>;
 

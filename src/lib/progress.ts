@@ -3,9 +3,7 @@
  * concept, not by track, so a concept marked in one track counts in every track. The browser
  * island keeps it in localStorage; this module owns its format, import and export.
  */
-import { z } from 'zod';
-import { SlugSchema } from '../schemas/slug';
-import { parseStoredJson } from './stored-json';
+import { parseStoredJson, StoredSlug, z } from './stored-json';
 
 /** localStorage key; the stored value is a ProgressFile. */
 export const PROGRESS_KEY = 'cf:progress';
@@ -16,7 +14,7 @@ export const ProgressFileSchema = z.object({
   format: z.literal(PROGRESS_FORMAT),
   version: z.literal(1),
   /** Concept slugs the reader knows, sorted. */
-  known: z.array(SlugSchema).max(10_000),
+  known: z.array(StoredSlug).check(z.maxLength(10_000)),
 });
 export type ProgressFile = z.infer<typeof ProgressFileSchema>;
 

@@ -1,8 +1,21 @@
 /**
  * Isomorphic: read a JSON document the reader's browser stored or the reader imported, against a
- * zod schema. Never throws; a problem comes back as one sentence that names where it is.
+ * schema. Never throws; a problem comes back as one sentence that names where it is.
+ *
+ * The stored formats are declared with zod/mini (a few kB in the browser, where full zod would be
+ * about 24 kB gzipped) and its English messages; content schemas, which run only at build time,
+ * use full zod.
  */
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../schemas/slug';
+
+z.config(en());
+
+export { z };
+
+/** A public slug, the same rule as the content schemas'. */
+export const StoredSlug = z.string().check(z.regex(SLUG_PATTERN, SLUG_MESSAGE));
 
 export type ParsedJson<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -10,7 +23,7 @@ export type ParsedJson<T> = { ok: true; data: T } | { ok: false; error: string }
  * @param notJson   the sentence when the text is not JSON at all
  * @param notFormat the start of the sentence when the JSON has the wrong shape
  */
-export function parseStoredJson<S extends z.ZodType>(
+export function parseStoredJson<S extends z.ZodMiniType>(
   text: string,
   schema: S,
   notJson: string,
@@ -22,7 +35,7 @@ export function parseStoredJson<S extends z.ZodType>(
   } catch {
     return { ok: false, error: notJson };
   }
-  const parsed = schema.safeParse(json);
+  const parsed = z.safeParse(schema, json);
   if (parsed.success) return { ok: true, data: parsed.data };
   const issue = parsed.error.issues[0]!;
   const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';

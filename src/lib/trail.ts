@@ -4,9 +4,7 @@
  * in localStorage under TRAIL_KEY) and the count. A step whose feature does not exist yet is listed
  * with `built: false` and never counted, so the count only covers what a reader can actually do.
  */
-import { z } from 'zod';
-import { parseStoredJson } from './stored-json';
-import { SlugSchema } from '../schemas/slug';
+import { parseStoredJson, StoredSlug, z } from './stored-json';
 import type { HistoryEntry } from './lever-lab';
 import { paths } from './url';
 
@@ -128,13 +126,13 @@ export const TrailFileSchema = z.object({
   format: z.literal(TRAIL_FORMAT),
   version: z.literal(1),
   /** Ids of the steps done, in step order. Unknown ids (from a later step list) are kept, not counted. */
-  done: z.array(SlugSchema).max(100),
+  done: z.array(StoredSlug).check(z.maxLength(100)),
   /**
    * Optional: when the reader last marked a step as not done (step id → ISO 8601 time). A step that
    * completes from another record (the lever lab's history) only completes again from activity
    * after that time, so "Mark as not done" sticks.
    */
-  undone: z.record(SlugSchema, z.iso.datetime()).optional(),
+  undone: z.optional(z.record(StoredSlug, z.iso.datetime())),
 });
 export type TrailFile = z.infer<typeof TrailFileSchema>;
 
