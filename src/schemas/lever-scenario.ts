@@ -4,6 +4,7 @@
  * number from it, so a scenario holds only the workload, the hardware and the words around them.
  */
 import { z } from 'zod';
+import { KV_DTYPES } from '../lib/kv-cache/model';
 import { SlugSchema } from './slug';
 
 export const LeverScenarioSchema = z.object({
@@ -16,7 +17,7 @@ export const LeverScenarioSchema = z.object({
   batch: z.number().int().positive(),
   tokens: z.number().int().positive(),
   /** KV dtype; the model's own dtype when absent. */
-  dtype: z.enum(['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4']).optional(),
+  dtype: z.enum(KV_DTYPES).optional(),
   tp: z.number().int().positive().default(1),
   gpus: z.number().int().positive(),
   gpuMemGiB: z.number().positive(),

@@ -3,6 +3,7 @@
  * Every number comes from the model's published config file or paper, cited in `sources`.
  */
 import { z } from 'zod';
+import { ATTENTIONS } from '../lib/kv-cache/model';
 import { SlugSchema } from './slug';
 
 const count = z.number().int().positive();
@@ -12,7 +13,7 @@ export const ModelSchema = z
     /** Display name, e.g. "Llama 3.1 8B". */
     name: z.string().min(1),
     /** How keys and values are cached: mha (H_kv = H), mqa (H_kv = 1), gqa (1 < H_kv < H), mla (latent). */
-    attention: z.enum(['mha', 'mqa', 'gqa', 'mla']),
+    attention: z.enum(ATTENTIONS),
     /** Transformer layers (num_hidden_layers). */
     layers: count,
     /** Query heads per layer (num_attention_heads). */

@@ -20,7 +20,8 @@ export interface AtlasGraph {
   format: 'continuous-function/atlas';
   version: 1;
   layout: { width: number; height: number; nodeWidth: number; nodeHeight: number };
-  domains: { id: string; title: string; order: number }[];
+  /** Domains with the hue (0–360°) that colours their concepts: evenly spaced by order. */
+  domains: { id: string; title: string; order: number; hue: number }[];
   tracks: { id: string; title: string; steps: string[] }[];
   /** Concepts in learning order, each with its place in the layout. */
   nodes: (GraphConcept & { url: string; layer: number; x: number; y: number })[];
@@ -31,7 +32,7 @@ export interface AtlasGraph {
 export function atlasGraph(
   concepts: GraphConcept[],
   layout: GraphLayout,
-  domains: AtlasGraph['domains'],
+  domains: { id: string; title: string; order: number }[],
   tracks: AtlasGraph['tracks'],
   urlOf: (slug: string) => string,
 ): AtlasGraph {
@@ -48,7 +49,7 @@ export function atlasGraph(
       nodeWidth: layout.nodeWidth,
       nodeHeight: layout.nodeHeight,
     },
-    domains,
+    domains: domains.map((d) => ({ ...d, hue: Math.round(((d.order - 1) * 360) / domains.length) })),
     tracks,
     nodes: concepts.map((c) => {
       const p = placed.get(c.id)!;

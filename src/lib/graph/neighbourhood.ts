@@ -5,6 +5,7 @@
  * concepts they leave out, so the drawing stays small enough for a phone.
  */
 import { orderLayers, type GraphLayout, type LayoutInput, type PlacedEdge, type PlacedNode } from './layout';
+import { reverseEdges } from './query';
 
 export interface NeighbourhoodOptions {
   /** Most rows in a column; a column with more shows one fewer and a "+N more" row. */
@@ -97,8 +98,7 @@ export function neighbourhood(
   if (!prerequisitesOf.has(focus)) throw new Error(`Unknown concept "${focus}".`);
   for (const [id, pre] of prerequisitesOf)
     prerequisitesOf.set(id, [...new Set(pre)].filter((p) => prerequisitesOf.has(p)).sort(byId));
-  const leadsTo = new Map<string, string[]>([...prerequisitesOf.keys()].map((id) => [id, []]));
-  for (const [id, pre] of prerequisitesOf) for (const p of pre) leadsTo.get(p)!.push(id);
+  const leadsTo = reverseEdges([...prerequisitesOf].map(([id, prerequisites]) => ({ id, prerequisites })));
   for (const list of leadsTo.values()) list.sort(byId);
 
   const up = within(focus, (id) => prerequisitesOf.get(id)!, depth);

@@ -7,6 +7,7 @@ import {
   type Architecture,
   DTYPE_BITS,
   type Workload,
+  bytesPerElement,
   effectiveKvHeads,
   elementsPerGpuTokenLayer,
   kvCache,
@@ -24,7 +25,6 @@ export interface Step {
 }
 
 const g = groupDigits;
-const bytesPerElement = (bits: number) => (bits === 4 ? '0.5' : String(bits / 8));
 
 export function explain(a: Architecture, w: Workload): Step[] {
   const r = kvCache(a, w);
@@ -46,8 +46,8 @@ export function explain(a: Architecture, w: Workload): Step[] {
         },
   );
   steps.push({
-    what: `Bytes per token, all layers (${w.dtype}: ${bytesPerElement(bits)} bytes per element)`,
-    formula: `N_layers × ${g(perLayer)} × bytes = ${g(a.layers)} × ${g(perLayer)} × ${bytesPerElement(bits)}`,
+    what: `Bytes per token, all layers (${w.dtype}: ${bytesPerElement(w.dtype)} bytes per element)`,
+    formula: `N_layers × ${g(perLayer)} × bytes = ${g(a.layers)} × ${g(perLayer)} × ${bytesPerElement(w.dtype)}`,
     result: describeBytes(r.perTokenBytes),
   });
 
@@ -64,7 +64,7 @@ export function explain(a: Architecture, w: Workload): Step[] {
     const terms = groups.map((x) => `${g(x.layers)} layers × ${g(x.tokens)} tokens`).join(' + ');
     steps.push({
       what: `One sequence: global layers keep T, windowed layers keep min(T, ${g(a.window)})`,
-      formula: `(${terms}) × ${g(perLayer)} elements × ${bytesPerElement(bits)}`,
+      formula: `(${terms}) × ${g(perLayer)} elements × ${bytesPerElement(w.dtype)}`,
       result: describeBytes(perSequence),
     });
   }
@@ -76,7 +76,7 @@ export function explain(a: Architecture, w: Workload): Step[] {
   if (w.block) {
     steps.push({
       what: `Paged in blocks of ${g(w.block)} tokens: each layer's tokens round up to whole blocks`,
-      formula: `${g(w.batch)} × ${g(paged)} token-layers (not ${g(exact)}) × ${g(perLayer)} × ${bytesPerElement(bits)}`,
+      formula: `${g(w.batch)} × ${g(paged)} token-layers (not ${g(exact)}) × ${g(perLayer)} × ${bytesPerElement(w.dtype)}`,
       result: `${describeBytes(r.totalBytes)}; ${g(r.blockWasteBytes)} bytes of it in unfilled slots`,
     });
   }

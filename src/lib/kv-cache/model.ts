@@ -10,12 +10,37 @@
  * whole blocks when the cache is paged.
  */
 
-export type Attention = 'mha' | 'mqa' | 'gqa' | 'mla';
-export type KvDtype = 'fp32' | 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4';
+/** How keys and values are cached (one list for schemas, URL parsing and forms). */
+export const ATTENTIONS = ['mha', 'mqa', 'gqa', 'mla'] as const;
+export type Attention = (typeof ATTENTIONS)[number];
+export const KV_DTYPES = ['fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
+export type KvDtype = (typeof KV_DTYPES)[number];
 
 /** Bits per stored element. Bits, not bytes, so that int4's half byte stays an integer. */
 export const DTYPE_BITS: Record<KvDtype, number> = { fp32: 32, fp16: 16, bf16: 16, fp8: 8, int8: 8, int4: 4 };
-export const KV_DTYPES = Object.keys(DTYPE_BITS) as KvDtype[];
+
+/** Bytes per element as a reader writes it: "2", "1", "0.5". */
+export const bytesPerElement = (dtype: KvDtype): string => String(DTYPE_BITS[dtype] / 8);
+
+/** The architecture in words: what each layer caches, and which layers keep a window. */
+export function describeArchitecture(a: Architecture): { cache: string; window: string } {
+  const cache =
+    a.attention === 'mla'
+      ? `MLA: a latent of ${a.kvLoraRank} + a RoPE key of ${a.ropeDim} per token and layer`
+      : a.attention === 'mha'
+        ? `MHA: ${a.heads} KV heads (one per query head) of ${a.headDim}`
+        : a.attention === 'mqa'
+          ? `MQA: one KV head of ${a.headDim} for ${a.heads} query heads`
+          : `GQA: ${a.kvHeads} KV heads of ${a.headDim} for ${a.heads} query heads`;
+  const global = a.globalLayers ?? 0;
+  const window =
+    a.window === undefined
+      ? 'none: every layer keeps the whole context'
+      : global === 0
+        ? `${a.window.toLocaleString('en-US')} tokens on all ${a.layers} layers`
+        : `${a.window.toLocaleString('en-US')} tokens on ${a.layers - global} of ${a.layers} layers; ${global} keep the whole context`;
+  return { cache, window };
+}
 
 export interface Architecture {
   attention: Attention;

@@ -4,7 +4,7 @@
  * page through it. Validation never throws; every problem comes back as a message for one field.
  */
 import type { Hardware } from './budget';
-import { type Architecture, type Attention, type KvDtype, KV_DTYPES, type Workload, kvCache } from './model';
+import { ATTENTIONS, type Architecture, type KvDtype, KV_DTYPES, type Workload, kvCache } from './model';
 
 /** What the calculator needs from a model preset (a subset of content/models/*.yaml). */
 export interface Preset extends Architecture {
@@ -46,8 +46,6 @@ export type Field = (typeof FIELDS)[number];
 export const ARCH_FIELDS: ReadonlySet<Field> = new Set<Field>(ARCH);
 export type Values = Partial<Record<Field, string>>;
 export type Errors = Partial<Record<Field, string>>;
-
-export const ATTENTIONS: Attention[] = ['mha', 'mqa', 'gqa', 'mla'];
 
 /** Workload and hardware defaults: a modest serving setup on one 80 GiB GPU. */
 export const DEFAULTS: Values = {

@@ -72,6 +72,7 @@ describe('graph exploration', () => {
       (s) => `/concepts/${s}/`,
     );
     expect(graph.nodes[2]).toMatchObject({ id: 'matmul', x: 40, url: '/concepts/matmul/' });
+    expect(graph.domains).toEqual([{ id: 'd1', title: 'D', order: 1, hue: 0 }]);
     expect(graph.edges).toEqual([{ from: 'dot', to: 'matmul', d: 'M0,0', why: 'matmul uses dot' }]);
   });
 });
