@@ -3,54 +3,12 @@
  * scoring a prediction against the ranking from levers.ts, and the reader's history of predictions
  * (kept by the browser island in localStorage; this module owns its format).
  *
- * No arithmetic about memory lives here: the scenario goes through the calculator's own parser
- * (params.ts) and the ranking comes from rankLevers. Scoring only compares the numbers it is given.
+ * No arithmetic about memory lives here: scenarios become calculator inputs in
+ * kv-cache/scenario.ts and the ranking comes from rankLevers; scoring only compares the numbers it
+ * is given. This module is what the lab's island ships, so it imports only the lever names.
  */
+import { LEVER_IDS, type LeverId } from './kv-cache/lever-ids';
 import { parseStoredJson, StoredSlug, z } from './stored-json';
-import { LEVERS, type LeverId, type Scenario } from './kv-cache/levers';
-import { type Preset, parseValues, resolveValues } from './kv-cache/params';
-
-export const LEVER_IDS = LEVERS.map((l) => l.id) as [LeverId, ...LeverId[]];
-
-/** The workload and hardware a scenario sets; the model's architecture comes from its preset. */
-export interface ScenarioSetup {
-  model: string;
-  batch: number;
-  tokens: number;
-  /** KV dtype; the model's own when absent. */
-  dtype?: string;
-  tp: number;
-  gpus: number;
-  gpuMemGiB: number;
-}
-
-/** The calculator's query string for a scenario, so a link opens the calculator on the same inputs. */
-export function scenarioQuery(s: ScenarioSetup): URLSearchParams {
-  const q = new URLSearchParams();
-  q.set('model', s.model);
-  q.set('batch', String(s.batch));
-  q.set('tokens', String(s.tokens));
-  if (s.dtype !== undefined) q.set('dtype', s.dtype);
-  q.set('tp', String(s.tp));
-  q.set('gpus', String(s.gpus));
-  q.set('gpu_mem_gib', String(s.gpuMemGiB));
-  return q;
-}
-
-/**
- * The scenario as the calculator reads it from scenarioQuery: the same defaults, preset and
- * validation, so the lab and the linked calculator can never disagree. Errors are one sentence.
- */
-export function scenarioOf(
-  s: ScenarioSetup,
-  presets: Record<string, Preset>,
-): { ok: true; scenario: Scenario } | { ok: false; error: string } {
-  const { values } = resolveValues(scenarioQuery(s), presets);
-  const { parsed, errors } = parseValues(values, presets);
-  if (parsed) return { ok: true, scenario: parsed };
-  const problems = Object.entries(errors).map(([field, message]) => `${field}: ${message}`);
-  return { ok: false, error: `Scenario for "${s.model}" is not valid — ${problems.join(' ')}` };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Scoring

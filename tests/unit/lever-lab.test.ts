@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type Scenario, rankLevers } from '../../src/lib/kv-cache/levers';
 import type { Preset } from '../../src/lib/kv-cache/params';
+import { scenarioOf, scenarioQuery } from '../../src/lib/kv-cache/scenario';
 import {
   HISTORY_LIMIT,
   type HistoryEntry,
@@ -11,8 +12,6 @@ import {
   formatPercent,
   parseHistory,
   parsePercent,
-  scenarioOf,
-  scenarioQuery,
   scorePrediction,
   toHistoryFile,
   totals,

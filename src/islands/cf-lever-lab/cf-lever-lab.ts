@@ -8,11 +8,10 @@
  * moves focus to its heading and records the prediction in localStorage (HISTORY_KEY).
  * Storage problems become a message in the history section; nothing here throws at the reader.
  */
-import { LEVERS, type LeverId } from '../../lib/kv-cache/levers';
+import { isLeverId, LEVER_LABELS, type LeverId } from '../../lib/kv-cache/lever-ids';
 import {
   HISTORY_KEY,
   type HistoryEntry,
-  LEVER_IDS,
   type RankedLever,
   type Score,
   addEntry,
@@ -24,8 +23,7 @@ import {
   totals,
 } from '../../lib/lever-lab';
 
-const labelOf = (id: LeverId) => LEVERS.find((l) => l.id === id)?.label ?? id;
-const isLeverId = (v: string): v is LeverId => (LEVER_IDS as string[]).includes(v);
+const labelOf = (id: LeverId) => LEVER_LABELS[id];
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 class CfLeverLab extends HTMLElement {

@@ -3,15 +3,16 @@
  * inputs, and their ranking by memory saved. Shared by the calculator's chart and the prediction lab.
  */
 import { type Hardware, weightsBytes } from './budget';
+import { LEVER_LABELS, LEVER_WINDOW, type LeverId } from './lever-ids';
 import { type Architecture, DTYPE_BITS, type Workload, kvCache } from './model';
+
+export type { LeverId };
 
 export interface Scenario {
   arch: Architecture;
   workload: Workload;
   hardware: Hardware;
 }
-
-export type LeverId = 'mqa' | 'fp8' | 'int4' | 'window' | 'half-batch' | 'weights-fp8';
 
 export interface Lever {
   id: LeverId;
@@ -20,13 +21,10 @@ export interface Lever {
   apply(s: Scenario): Scenario | string;
 }
 
-/** Window the sliding-window lever imposes (Mistral 7B's, and Gemma 2's local layers'). */
-export const LEVER_WINDOW = 4096;
-
 export const LEVERS: Lever[] = [
   {
     id: 'mqa',
-    label: 'Share one KV head (MQA)',
+    label: LEVER_LABELS.mqa,
     apply: (s) =>
       s.arch.attention === 'mla'
         ? 'MLA caches one latent, not heads: there is no head to share.'
@@ -36,7 +34,7 @@ export const LEVERS: Lever[] = [
   },
   {
     id: 'fp8',
-    label: 'Store the cache in fp8',
+    label: LEVER_LABELS.fp8,
     apply: (s) =>
       DTYPE_BITS[s.workload.dtype] <= 8
         ? 'The cache is already 8 bits or less per element.'
@@ -44,7 +42,7 @@ export const LEVERS: Lever[] = [
   },
   {
     id: 'int4',
-    label: 'Store the cache in int4',
+    label: LEVER_LABELS.int4,
     apply: (s) =>
       DTYPE_BITS[s.workload.dtype] <= 4
         ? 'The cache is already 4 bits per element.'
@@ -52,7 +50,7 @@ export const LEVERS: Lever[] = [
   },
   {
     id: 'window',
-    label: `Sliding window of ${LEVER_WINDOW.toLocaleString('en-US')} tokens`,
+    label: LEVER_LABELS.window,
     apply: (s) => {
       if (s.arch.window !== undefined && s.arch.window <= LEVER_WINDOW)
         return `The windowed layers already keep at most ${s.arch.window.toLocaleString('en-US')} tokens.`;
@@ -63,7 +61,7 @@ export const LEVERS: Lever[] = [
   },
   {
     id: 'half-batch',
-    label: 'Halve the batch',
+    label: LEVER_LABELS['half-batch'],
     apply: (s) =>
       s.workload.batch < 2
         ? 'A batch of one cannot be halved.'
@@ -71,7 +69,7 @@ export const LEVERS: Lever[] = [
   },
   {
     id: 'weights-fp8',
-    label: 'Quantize the weights to fp8',
+    label: LEVER_LABELS['weights-fp8'],
     apply: (s) =>
       DTYPE_BITS[s.hardware.weightsDtype] <= 8
         ? 'The weights are already 8 bits or less.'
