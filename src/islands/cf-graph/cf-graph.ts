@@ -72,7 +72,8 @@ class CfGraph extends HTMLElement {
     this.#readUrl();
     // Opening the graph is a step of the first-route trail (/start/).
     const storage = localStorageOrNull();
-    if (storage) markStepInStorage(storage, 'graph');
+    const problem = storage ? markStepInStorage(storage, 'graph') : null;
+    if (problem) this.querySelector<HTMLElement>('[data-find-status]')!.textContent = problem;
   }
 
   /** Select a concept: light its neighbourhood, fill the panel, remember it in the URL. */
