@@ -3,7 +3,8 @@ import { findChromium } from './scripts/chromium.mjs';
 
 // Browser tests run against the production build (npm run build first), served by `astro preview`
 // under the same base path the build used.
-const PORT = 4322;
+// PW_PORT lets two work trees run their browser tests at once without sharing a server.
+const PORT = Number(process.env.PW_PORT) || 4322;
 const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({

@@ -43,15 +43,22 @@ export const ClaimBoundarySchema = z.object({
   notShown: z.array(z.string().min(1)).min(1),
 });
 
-/** The reusable demos a notebook can be configured with (built by the demo-kit issue). */
-export const DemoKits = [
-  'attention-lab',
-  'kv-cache-append',
-  'kv-cache-calculator',
-  'vector-playground',
-  'function-explorer',
-  'distribution-lab',
-] as const;
+/** The reusable demos a notebook can be configured with, and the name the page gives each. */
+export const DEMO_KIT_NAMES = {
+  'attention-lab': 'the attention lab',
+  'kv-cache-append': 'the KV-cache append stepper',
+  'kv-cache-calculator': 'the KV-cache calculator',
+  'vector-playground': 'the vector playground',
+  'function-explorer': 'the function explorer',
+  'distribution-lab': 'the distribution lab',
+  'descent-lab': 'the descent lab',
+  roofline: 'the prefill and decode roofline',
+  'paged-blocks': 'the paged blocks simulator',
+} as const;
+export const DemoKits = Object.keys(DEMO_KIT_NAMES) as [
+  keyof typeof DEMO_KIT_NAMES,
+  ...(keyof typeof DEMO_KIT_NAMES)[],
+];
 
 /** The interactive demo a notebook gets. */
 export const DemoSchema = z.object({
