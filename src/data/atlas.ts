@@ -36,6 +36,8 @@ export interface Atlas {
   tracks: TrackEntry[];
   tracksContaining: (slug: string) => TrackEntry[];
   paper: (id: string) => PaperEntry;
+  /** Every source, by id. */
+  papers: PaperEntry[];
   /** The witness.py source of a concept, if it has one. */
   witness: (slug: string) => string | undefined;
   /** KV-cache calculator presets, by name. */
@@ -106,6 +108,7 @@ async function loadAtlas(): Promise<Atlas> {
     tracks: sortedTracks,
     tracksContaining: (slug) => sortedTracks.filter((t) => t.data.steps.includes(slug)),
     paper: (id) => get(paperMap, id, 'paper'),
+    papers: [...papers].sort((a, b) => a.id.localeCompare(b.id)),
     witness: (slug) => witnesses.get(slug),
     models: [...models].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en', { numeric: true })),
     model: (id) => get(modelMap, id, 'model'),

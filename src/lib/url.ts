@@ -23,4 +23,8 @@ export const paths = {
   graph: () => url('/graph/'),
   start: () => url('/start/'),
   atlasJson: () => url('/atlas.json'),
+  search: (query?: string) => url(`/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`),
+  map: (query?: string) => url(`/map/${query ? `?q=${encodeURIComponent(query)}` : ''}`),
+  mapIndex: () => url('/map-index.json'),
+  pagefind: () => url('/pagefind/pagefind.js'),
 };

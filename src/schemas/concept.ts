@@ -75,6 +75,8 @@ export const LEVELS = ['foundation', 'intermediate', 'advanced'] as const;
 export const ConceptSchema = z.object({
   /** Display title, e.g. "Scaled dot-product attention". */
   title: z.string().min(1),
+  /** Other names a reader may paste: abbreviations and names from papers ("GQA", "KV caching"). */
+  aliases: z.array(z.string().min(1)).default([]),
   /** One sentence: what the concept is, for cards, search results and planned listings. */
   summary: z.string().min(1),
   /** Slug of the domain it belongs to. */

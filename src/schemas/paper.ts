@@ -23,5 +23,9 @@ export const PaperSchema = z.object({
   url: z.url(),
   /** Concept slugs this source bears on. */
   concepts: z.array(SlugSchema).default([]),
+  /** Other names the paper is known by ("FlashAttention", "vLLM"): the paper mapper matches them. */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** For a paper behind the route: what it trades or claims, and the order to learn the concepts it rests on. */
+  routeNote: z.string().min(1).optional(),
 });
 export type Paper = z.infer<typeof PaperSchema>;
