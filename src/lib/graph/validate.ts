@@ -168,8 +168,8 @@ function checkPaperIdentity(
         add(
           file,
           'arxiv',
-          `arXiv ${data.arxiv} is already registered in ${first}; ${file} and ${first} describe the same paper.`,
-          `Keep one of the two files (move its concepts, aliases and route note into it), delete the other, and point every sources list at the kept id.`,
+          `${file} and ${first} both register arXiv ${data.arxiv}: one paper, two files.`,
+          `Merge them: keep one file, copy over any concepts, aliases or route note only the other has, delete the other and point every sources list at the kept id.`,
         );
       else arxivOwner.set(data.arxiv, file);
     }
