@@ -23,9 +23,23 @@ export const PaperSchema = z.object({
   url: z.url(),
   /** Concept slugs this source bears on. */
   concepts: z.array(SlugSchema).default([]),
-  /** Other names the paper is known by ("FlashAttention", "vLLM"): the paper mapper matches them. */
-  aliases: z.array(z.string().min(1)).default([]),
-  /** For a paper behind the route: what it trades or claims, and the order to learn the concepts it rests on. */
-  routeNote: z.string().min(1).optional(),
+  /**
+   * Other names the source is known by ("FlashAttention", "vLLM", "Chinchilla", "DPO"), so the
+   * paper mapper can match a pasted name. Each one names this source and no other: a technique
+   * name that several papers share ("speculative decoding") belongs to a concept, not here.
+   */
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * One to three sentences for a reader arriving from this source: what it trades or claims, and
+   * the order in which to learn the atlas concepts it rests on. Written in the atlas's own words,
+   * naming concepts as the atlas does (e.g. "Learn scaled dot-product attention and the KV cache
+   * first, then ..."). Every source tied to a concept on the attention-to-serving route has one.
+   */
+  routeNote: z
+    .string()
+    .trim()
+    .min(1)
+    .max(480, 'keep a route note to one to three sentences (at most 480 characters)')
+    .optional(),
 });
 export type Paper = z.infer<typeof PaperSchema>;

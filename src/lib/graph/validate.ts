@@ -107,6 +107,7 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
 
   for (const paper of atlas.papers)
     paper.data.concepts.forEach((slug, i) => conceptRef(paper.file, `concepts[${i}]`, slug, 'concept'));
+  checkPaperIdentity(atlas, add);
 
   const cycle = findCycle(
     atlas.concepts.map((c) => ({ id: c.id, prerequisites: c.data.prerequisites.map((p) => p.slug) })),
@@ -148,6 +149,43 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
     });
   }
   return issues;
+}
+
+/**
+ * One paper, one file: no arXiv id is registered twice, and no alias (compared without case)
+ * points at two papers, so the mapper never has to guess which file a pasted id or name means.
+ */
+function checkPaperIdentity(
+  atlas: AtlasInput,
+  add: (file: string, field: string, message: string, fix: string) => void,
+): void {
+  const arxivOwner = new Map<string, string>();
+  const aliasOwner = new Map<string, string>();
+  for (const { file, data } of atlas.papers) {
+    if (data.arxiv !== undefined) {
+      const first = arxivOwner.get(data.arxiv);
+      if (first)
+        add(
+          file,
+          'arxiv',
+          `${file} and ${first} both register arXiv ${data.arxiv}: one paper, two files.`,
+          `Merge them: keep one file, copy over any concepts, aliases or route note only the other has, delete the other and point every sources list at the kept id.`,
+        );
+      else arxivOwner.set(data.arxiv, file);
+    }
+    (data.aliases ?? []).forEach((alias, i) => {
+      const key = alias.toLowerCase();
+      const first = aliasOwner.get(key);
+      if (first && first !== file)
+        add(
+          file,
+          `aliases[${i}]`,
+          `alias "${alias}" is also an alias in ${first}, so the mapper could not tell which paper it means.`,
+          `Keep the alias on the paper it names and remove it from the other file (a name several papers share belongs to a concept).`,
+        );
+      else if (!first) aliasOwner.set(key, file);
+    });
+  }
 }
 
 const texFix =

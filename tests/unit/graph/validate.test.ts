@@ -129,6 +129,42 @@ describe('validateAtlas', () => {
     expect(text).toContain('Fix:');
   });
 
+  it('reports a second paper with an arXiv id already registered, naming both files', () => {
+    const atlas = validAtlas();
+    const [first] = atlas.papers;
+    atlas.papers.push(
+      { id: 'paper-b', file: 'content/papers/paper-b.yaml', data: { ...first.data, title: 'B' } },
+      // A different id is no clash.
+      { id: 'paper-c', file: 'content/papers/paper-c.yaml', data: { ...first.data, arxiv: '2205.14135' } },
+    );
+    const issues = messages(atlas);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'content/papers/paper-b.yaml', field: 'arxiv' }),
+    ]);
+    expect(issues[0].message).toContain('arXiv 1706.03762');
+    expect(issues[0].message).toContain('content/papers/paper-a.yaml');
+    expect(issues[0].message).toContain('content/papers/paper-b.yaml');
+    expect(formatIssues(issues)).toContain('content/papers/paper-b.yaml › arxiv');
+  });
+
+  it('reports an alias that two papers claim, ignoring case', () => {
+    const atlas = validAtlas();
+    const [first] = atlas.papers;
+    first.data.aliases = ['FlashAttention'];
+    atlas.papers.push({
+      id: 'paper-b',
+      file: 'content/papers/paper-b.yaml',
+      data: { ...first.data, arxiv: '2307.08691', aliases: ['FlashAttention-2', 'flashattention'] },
+    });
+    expect(messages(atlas)).toEqual([
+      expect.objectContaining({
+        file: 'content/papers/paper-b.yaml',
+        field: 'aliases[1]',
+        message: expect.stringContaining('content/papers/paper-a.yaml'),
+      }),
+    ]);
+  });
+
   it('checks model presets cite known sources and lab scenarios name known presets', () => {
     const model = {
       name: 'M',
