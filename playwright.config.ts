@@ -14,6 +14,8 @@ export default defineConfig({
   retries: 0,
   // axe over a notebook full of KaTeX markup takes tens of seconds on a 2-core machine.
   timeout: 120_000,
+  // Pagefind's WebAssembly and the mapper's index load on first use; a busy 2-core runner needs more than 5 s.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL: `http://localhost:${PORT}${base}`,

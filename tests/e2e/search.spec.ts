@@ -86,7 +86,7 @@ test('typing "/" in a text field types it instead of opening search', async ({ p
 test('the header link opens the dialog, and without JavaScript it is a link to /search/', async ({ browser, baseURL }) => {
   const page = await browser.newPage({ baseURL });
   await page.goto(at('graph/'));
-  await page.getByRole('link', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.close();
@@ -94,7 +94,7 @@ test('the header link opens the dialog, and without JavaScript it is a link to /
   const noJs = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const plain = await noJs.newPage();
   await plain.goto(at('graph/'));
-  await plain.getByRole('link', { name: 'Search' }).click();
+  await plain.getByRole('link', { name: 'Search', exact: true }).click();
   await expect(plain).toHaveURL(/\/search\/$/);
   await expect(plain.getByText('Search runs in your browser and needs JavaScript')).toBeVisible();
   await noJs.close();

@@ -147,8 +147,8 @@ export function buildMapperIndex(input: MapperInput): MapperIndex {
     entries.push({ kind: 'summary', label: '', concepts: [i], words: [...new Set(words(c.summary))] });
   });
 
-  // A paper's concepts, most specific first: the one with the most prerequisites behind it
-  // (a GQA paper lists the KV cache too, but grouped-query attention is what it is about).
+  // A paper's concepts, most specific first: the one whose own names the paper's title or aliases
+  // use ("PagedAttention", "GQA"), then the one with most prerequisites behind it.
   const depth = new Map<number, number>();
   const depthOf = (i: number): number => {
     if (!depth.has(i)) {
@@ -157,9 +157,11 @@ export function buildMapperIndex(input: MapperInput): MapperIndex {
     }
     return depth.get(i)!;
   };
+  const nameWords = input.concepts.map((c) => new Set([c.title, c.slug, ...c.aliases].flatMap((n) => words(n))));
   for (const paper of input.papers) {
-    const targets = indexes(paper.concepts).sort((a, b) => depthOf(b) - depthOf(a) || a - b);
-    if (targets.length === 0) continue;
+    const paperWords = new Set([paper.title, ...paper.aliases].flatMap((n) => words(n)));
+    const overlap = (i: number) => [...nameWords[i]].filter((w) => paperWords.has(w)).length;
+    const targets = indexes(paper.concepts).sort((a, b) => overlap(b) - overlap(a) || depthOf(b) - depthOf(a) || a - b);
     const note = paper.routeNote ? { note: paper.routeNote } : {};
     if (paper.arxiv) entries.push({ kind: 'arxiv', label: paper.title, concepts: targets, arxiv: paper.arxiv, ...note });
     entries.push({ kind: 'paper', label: paper.title, concepts: targets, words: words(paper.title), ...note });

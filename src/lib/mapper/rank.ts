@@ -172,7 +172,8 @@ function scoreEntry(mapper: Mapper, e: number, q: Query): { score: number; match
 
   if (entry.atoms) {
     const atoms = shape.atoms.filter((a) => q.atoms.has(a));
-    const pairs = shape.pairs.filter((p) => q.pairs.has(p));
+    // A pair of two one-letter atoms ("s r" from a typed "src") is noise; "q k^t" is a formula's shape.
+    const pairs = shape.pairs.filter((p) => q.pairs.has(p) && p.split(' ').some((a) => a.length > 1));
     // One-letter atoms (x, q, L) alone say little: a formula match needs a named atom or a pair.
     if (pairs.length === 0 && !atoms.some((a) => a.length > 1)) return none;
     const score =
@@ -192,7 +193,9 @@ function scoreEntry(mapper: Mapper, e: number, q: Query): { score: number; match
     return { score: distinctive.reduce((s, w) => s + idf(wordKey(w)), 0) * WEIGHT.summary, matched: distinctive };
   }
   if (containsPhrase(q.words, entryWords)) return { score: WEIGHT[entry.kind] * (1 + 0.1 * entryWords.length), matched: hit };
-  // Part of a name: count the share of its weight that the query holds, and only past half.
+  // Part of a name: count the share of its weight that the query holds, and only past half, and
+  // never on numbers alone (the "3" and "1" of an unrelated "alert(3)" are not Llama 3.1).
+  if (!hit.some((w) => !/^\d+$/.test(w))) return none;
   const total = shape.wordWeight;
   const held = hit.reduce((s, w) => s + idf(wordKey(w)), 0);
   const share = total > 0 ? held / total : 0;

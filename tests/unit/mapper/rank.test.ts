@@ -94,6 +94,10 @@ describe('mapQuery: each input kind finds its concept first', () => {
     expect(result.unknownArxiv).toEqual(['2501.00001']);
   });
 
+  it('does not place numbers alone or pairs of one-letter atoms', () => {
+    expect(slugs('alert(3) src=x 8')).toEqual([]);
+  });
+
   it('returns nothing for empty or unplaceable input, without throwing', () => {
     for (const text of ['', '   ', 'zebra', '<script>alert(1)</script>', '\\frac{', '^^^___']) {
       expect(() => mapQuery(mapper, text)).not.toThrow();
