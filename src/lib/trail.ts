@@ -16,6 +16,7 @@ export type StepId = 'map' | 'graph' | 'efficient-attention' | 'lever' | 'bounda
 
 /** Where a step is done: a key of `paths`, with the argument and fragment it needs. */
 export type Where =
+  | { path: 'map'; query: string }
   | { path: 'graph'; track?: string }
   | { path: 'leverLab' }
   | { path: 'concept'; slug: string; fragment?: string };
@@ -53,8 +54,10 @@ export const STEPS: readonly Step[] = [
     id: 'map',
     title: 'Map or search a claim',
     task: 'Paste an equation, an architecture name or a sentence from a paper and see which concepts it rests on.',
-    built: false,
-    waitsFor: 'search and the paper mapper',
+    built: true,
+    where: { path: 'map', query: 'softmax(QK^T / sqrt(d_k)) V' },
+    linkText: 'Map the attention equation',
+    completion: 'follow',
   },
   {
     id: 'graph',
@@ -110,6 +113,8 @@ export function isStepId(id: string): id is StepId {
 /** The site URL of a step's place. */
 export function hrefOf(where: Where): string {
   switch (where.path) {
+    case 'map':
+      return paths.map(where.query);
     case 'graph':
       return paths.graph() + (where.track ? `?track=${encodeURIComponent(where.track)}` : '');
     case 'leverLab':
