@@ -102,11 +102,15 @@ function build(): HTMLDialogElement {
   return d;
 }
 
-export function openSearchDialog(opener: HTMLElement | null): void {
+/** Opens the dialog; `typed` is what the reader typed while its code was loading. */
+export function openSearchDialog(opener: HTMLElement | null, typed = ''): void {
   dialog ??= build();
   returnTo = opener;
   if (!dialog.open) dialog.showModal();
   const input = dialog.querySelector<HTMLInputElement>('input')!;
   input.focus();
-  input.select();
+  if (typed) {
+    input.value = typed;
+    input.dispatchEvent(new Event('input'));
+  } else input.select();
 }

@@ -9,13 +9,21 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
+/** Keys typed between the shortcut and the dialog's arrival, so a fast "/softmax" loses no letter. */
+let typedAhead: string | null = null;
+
 function open(opener: Element | null) {
   const own = document.querySelector<HTMLInputElement>('#search-page-q');
   if (own) return own.focus();
+  typedAhead ??= '';
   import('./search-dialog')
-    .then((m) => m.openSearchDialog(opener instanceof HTMLElement ? opener : null))
+    .then((m) => {
+      m.openSearchDialog(opener instanceof HTMLElement ? opener : null, typedAhead ?? '');
+      typedAhead = null;
+    })
     .catch(() => {
       // The dialog could not load (offline, or a stale deploy): the search page still works.
+      typedAhead = null;
       const link = document.querySelector<HTMLAnchorElement>('[data-search-trigger]');
       if (link) location.href = link.href;
     });
@@ -29,6 +37,11 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-search-tr
   });
 
 document.addEventListener('keydown', (event) => {
+  if (typedAhead !== null && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    typedAhead += event.key;
+    return;
+  }
   if (event.defaultPrevented || !isSearchShortcut(event, isTyping(event.target))) return;
   event.preventDefault();
   open(document.activeElement);

@@ -184,7 +184,8 @@ function scoreEntry(mapper: Mapper, e: number, q: Query): { score: number; match
 
   const entryWords = entry.words ?? [];
   if (entryWords.length === 0) return none;
-  const hit = shape.words.filter((w) => q.wordSet.has(w));
+  // One-letter words ("d" of a typed d_k) place nothing by themselves in prose matching.
+  const hit = shape.words.filter((w) => q.wordSet.has(w) && w.length > 1);
   if (hit.length === 0) return none;
   if (entry.kind === 'summary') {
     // Only distinctive words count towards a summary match.
@@ -297,7 +298,9 @@ export function mapQuery(
   for (const r of top) for (const reason of r.reasons) for (const t of reason.matched) placedWords.add(t);
   const unplaced: string[] = [];
   const seenTerm = new Set<string>();
-  const terms = [...queryWords, ...atoms.filter((a) => a.length > 1 && !q.wordSet.has(a))];
+  // In a formula, the words analyser's pieces (qk, t of QK^T) are not terms; its atoms are.
+  const proseTerms = math ? queryWords.filter((w) => w.length >= 4) : queryWords;
+  const terms = [...proseTerms, ...atoms.filter((a) => a.length > 1 && !q.wordSet.has(a))];
   for (const term of terms) {
     if (seenTerm.has(term) || placedWords.has(term) || /^\d+$/.test(term)) continue;
     seenTerm.add(term);

@@ -94,6 +94,16 @@ describe('mapQuery: each input kind finds its concept first', () => {
     expect(result.unknownArxiv).toEqual(['2501.00001']);
   });
 
+  it('does not let one letter of a formula match a name: d of d_k is not D_KL', () => {
+    const kl = prepareMapper(
+      buildMapperIndex({ ...INPUT, concepts: [...INPUT.concepts, concept('kl-divergence', 'KL divergence', [], { aliases: ['D_KL'] })] }),
+    );
+    expect(mapQuery(kl, 'softmax(QK^T / sqrt(d_k)) V').ranked.map((r) => r.slug)).not.toContain('kl-divergence');
+    expect(mapQuery(kl, 'D_KL').ranked[0].slug).toBe('kl-divergence');
+    // And the pieces the word reader makes of a formula (qk, t) are not reported as unplaced.
+    expect(mapQuery(kl, 'softmax(QK^T / sqrt(d_k)) V').unplaced).toEqual([]);
+  });
+
   it('does not place numbers alone or pairs of one-letter atoms', () => {
     expect(slugs('alert(3) src=x 8')).toEqual([]);
   });
