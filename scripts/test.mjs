@@ -28,6 +28,7 @@ const steps = [
     ['astro', 'build', '--outDir', 'dist-base'],
     { BASE_PATH: '/base-check/' },
   ],
+  ['Base-path search index', 'npx', ['pagefind', '--site', 'dist-base']],
   ['Base-path links', 'node', ['scripts/check-links.mjs', 'dist-base'], { BASE_PATH: '/base-check/' }],
   ['Browser tests', 'npx', ['playwright', 'test']],
 ];
