@@ -206,7 +206,8 @@ class CfVectorPlayground extends HTMLElement {
     const handle = event.currentTarget as SVGGElement;
     event.preventDefault();
     event.stopPropagation();
-    handle.focus();
+    // No scroll on focus: the page must not move under the pointer that grabbed the tip.
+    handle.focus({ preventScroll: true });
     this.#startDrag(handle.dataset.handle as 'a' | 'b', event);
   };
 
@@ -217,7 +218,7 @@ class CfVectorPlayground extends HTMLElement {
     const d = (v: Vec2) => Math.hypot(v[0] - p[0], v[1] - p[1]);
     const which = d(this.#state.a) <= d(this.#state.b) ? 'a' : 'b';
     event.preventDefault();
-    this.querySelector<SVGGElement>(`[data-handle="${which}"]`)?.focus();
+    this.querySelector<SVGGElement>(`[data-handle="${which}"]`)?.focus({ preventScroll: true });
     this.#moveTo(which, p);
     this.#startDrag(which, event);
   };
