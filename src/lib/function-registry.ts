@@ -1,0 +1,383 @@
+/**
+ * Isomorphic: the function explorer's registry — named functions, each with its TeX, parameters
+ * (name, range, step, default), domain, the function itself and, where known, its derivative; a
+ * composition also names its two stages and their local rates. The explorer looks a function up by
+ * id and never evaluates text as code: a reader can only pick an id and move numbers.
+ */
+
+export interface ParamSpec {
+  /** Key in the URL hash and in Params. */
+  name: string;
+  /** Label for the slider, in words with the symbol. */
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  default: number;
+}
+
+export type Params = Readonly<Record<string, number>>;
+
+/** A point where f has no derivative: a corner (two one-sided slopes) or a jump. */
+export interface Break {
+  x: number;
+  kind: 'corner' | 'jump';
+}
+
+/** y = outer(inner(x)): the two stages of a composition, each with its local rate. */
+export interface ChainStages {
+  /** TeX of the inner stage, e.g. "u = k x^2". */
+  innerTex: string;
+  /** TeX of the outer stage, e.g. "y = \\sin u". */
+  outerTex: string;
+  /** TeX of each local rate, e.g. "g'(x) = 2 k x" and "f'(u) = \\cos u". */
+  innerRateTex: string;
+  outerRateTex: string;
+  /** The same in plain text, for the readout table. */
+  innerText: string;
+  outerText: string;
+  inner: (x: number, p: Params) => number;
+  innerRate: (x: number, p: Params) => number;
+  outer: (u: number, p: Params) => number;
+  outerRate: (u: number, p: Params) => number;
+}
+
+export interface FunctionSpec {
+  id: string;
+  /** Short name for the picker. */
+  label: string;
+  /** TeX of the function, e.g. "y = \\sin(k x^2)". */
+  tex: string;
+  /** TeX of its derivative, when the registry knows it. */
+  derivativeTex?: string;
+  /** The input's symbol in plain text ("x", "T", "t", "N") and the axis titles. */
+  xSymbol: string;
+  xLabel: string;
+  yLabel: string;
+  params: readonly ParamSpec[];
+  /** The plotted interval of x; a log axis needs it positive. */
+  domain: readonly [number, number];
+  xScale: 'linear' | 'log';
+  /** Step of the point's slider: in x for a linear axis, in log10 x for a log axis. */
+  xStep: number;
+  /** Where the movable point starts. */
+  x0: number;
+  /** A fixed y range, so the axes hold still while parameters move; omitted: fitted to the curve. */
+  yDomain?: (p: Params) => readonly [number, number];
+  f: (x: number, p: Params) => number;
+  /** The analytic derivative df/dx, where known. */
+  df?: (x: number, p: Params) => number;
+  chain?: ChainStages;
+  breaks?: (p: Params) => Break[];
+  /** The x range the formula was fitted on; outside it the curve is extrapolation. */
+  fitRange?: readonly [number, number];
+  /** One sentence on where the function or its constants come from. */
+  note?: string;
+}
+
+export const param = (p: Params, name: string): number => p[name] ?? NaN;
+
+// --- Compositions for the chain rule -------------------------------------------------------
+
+/** y = sin(k x²), the chain-rule notebook's worked example at k = 1. */
+const sinOfSquare: FunctionSpec = {
+  id: 'sin-x-squared',
+  label: 'sin(k x²)',
+  tex: 'y = \\sin(k x^2)',
+  derivativeTex: '\\frac{dy}{dx} = \\cos(k x^2) \\cdot 2 k x',
+  xSymbol: 'x',
+  xLabel: 'x',
+  yLabel: 'y',
+  params: [{ name: 'k', label: 'Inner factor k', min: 0.2, max: 3, step: 0.1, default: 1 }],
+  domain: [-3, 3],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 1.3,
+  yDomain: () => [-1.25, 1.25],
+  f: (x, p) => Math.sin(param(p, 'k') * x * x),
+  df: (x, p) => Math.cos(param(p, 'k') * x * x) * 2 * param(p, 'k') * x,
+  chain: {
+    innerTex: 'u = g(x) = k x^2',
+    outerTex: 'y = f(u) = \\sin u',
+    innerRateTex: "g'(x) = 2 k x",
+    outerRateTex: "f'(u) = \\cos u",
+    innerText: 'inner g: u = k x²',
+    outerText: 'outer f: y = sin u',
+    inner: (x, p) => param(p, 'k') * x * x,
+    innerRate: (x, p) => 2 * param(p, 'k') * x,
+    outer: (u) => Math.sin(u),
+    outerRate: (u) => Math.cos(u),
+  },
+};
+
+/** y = tanh(w x + b): one unit of a layer; large |w x + b| saturates it. */
+const tanhAffine: FunctionSpec = {
+  id: 'tanh-affine',
+  label: 'tanh(w x + b)',
+  tex: 'y = \\tanh(w x + b)',
+  derivativeTex: '\\frac{dy}{dx} = \\bigl(1 - \\tanh^2(w x + b)\\bigr) \\cdot w',
+  xSymbol: 'x',
+  xLabel: 'x',
+  yLabel: 'y',
+  params: [
+    { name: 'w', label: 'Weight w', min: -4, max: 4, step: 0.1, default: 1.5 },
+    { name: 'b', label: 'Bias b', min: -3, max: 3, step: 0.1, default: 0 },
+  ],
+  domain: [-4, 4],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.5,
+  yDomain: () => [-1.25, 1.25],
+  f: (x, p) => Math.tanh(param(p, 'w') * x + param(p, 'b')),
+  df: (x, p) => (1 - Math.tanh(param(p, 'w') * x + param(p, 'b')) ** 2) * param(p, 'w'),
+  chain: {
+    innerTex: 'u = g(x) = w x + b',
+    outerTex: 'y = f(u) = \\tanh u',
+    innerRateTex: "g'(x) = w",
+    outerRateTex: "f'(u) = 1 - \\tanh^2 u",
+    innerText: 'inner g: u = w x + b',
+    outerText: 'outer f: y = tanh u',
+    inner: (x, p) => param(p, 'w') * x + param(p, 'b'),
+    innerRate: (_x, p) => param(p, 'w'),
+    outer: (u) => Math.tanh(u),
+    outerRate: (u) => 1 - Math.tanh(u) ** 2,
+  },
+};
+
+/** The logistic sigmoid, written so that neither branch overflows. */
+export function sigmoid(u: number): number {
+  if (u >= 0) return 1 / (1 + Math.exp(-u));
+  const e = Math.exp(u);
+  return e / (1 + e);
+}
+
+const sigmoidAffine: FunctionSpec = {
+  id: 'sigmoid-affine',
+  label: 'σ(w x + b)',
+  tex: 'y = \\sigma(w x + b), \\quad \\sigma(u) = \\frac{1}{1 + e^{-u}}',
+  derivativeTex: '\\frac{dy}{dx} = \\sigma(u)\\bigl(1 - \\sigma(u)\\bigr) \\cdot w',
+  xSymbol: 'x',
+  xLabel: 'x',
+  yLabel: 'y',
+  params: [
+    { name: 'w', label: 'Weight w', min: -4, max: 4, step: 0.1, default: 2 },
+    { name: 'b', label: 'Bias b', min: -3, max: 3, step: 0.1, default: 0 },
+  ],
+  domain: [-4, 4],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.5,
+  yDomain: () => [-0.1, 1.1],
+  f: (x, p) => sigmoid(param(p, 'w') * x + param(p, 'b')),
+  df: (x, p) => {
+    const s = sigmoid(param(p, 'w') * x + param(p, 'b'));
+    return s * (1 - s) * param(p, 'w');
+  },
+  chain: {
+    innerTex: 'u = g(x) = w x + b',
+    outerTex: 'y = f(u) = \\sigma(u)',
+    innerRateTex: "g'(x) = w",
+    outerRateTex: "f'(u) = \\sigma(u)\\bigl(1 - \\sigma(u)\\bigr)",
+    innerText: 'inner g: u = w x + b',
+    outerText: 'outer f: y = σ(u)',
+    inner: (x, p) => param(p, 'w') * x + param(p, 'b'),
+    innerRate: (_x, p) => param(p, 'w'),
+    outer: (u) => sigmoid(u),
+    outerRate: (u) => sigmoid(u) * (1 - sigmoid(u)),
+  },
+};
+
+// --- Softmax temperature ---------------------------------------------------------------------
+
+/** The softmax notebook's scores (2, 1, 0.5, −1), with the first one and a common shift adjustable. */
+export function softmaxScores(p: Params): number[] {
+  const c = param(p, 'shift');
+  return [param(p, 'z1'), 1, 0.5, -1].map((z) => z + c);
+}
+
+/** Weight of the first score in softmax(z / T), computed with the largest score subtracted. */
+export function firstWeight(T: number, z: readonly number[]): { p: number; mean: number } {
+  const top = Math.max(...z);
+  const e = z.map((zi) => Math.exp((zi - top) / T));
+  const total = e.reduce((s, v) => s + v, 0);
+  const probs = e.map((v) => v / total);
+  return { p: probs[0]!, mean: probs.reduce((s, pi, i) => s + pi * z[i]!, 0) };
+}
+
+const softmaxTemperature: FunctionSpec = {
+  id: 'softmax-temperature',
+  label: 'softmax weight of the top score against T',
+  tex: 'p_1(T) = \\frac{e^{z_1 / T}}{\\sum_{i=1}^{4} e^{z_i / T}}, \\quad \\mathbf{z} = (z_1, 1, 0.5, -1) + c',
+  derivativeTex: "p_1'(T) = \\frac{p_1 \\bigl(\\mathbb{E}_{\\mathbf{p}}[z] - z_1\\bigr)}{T^2}",
+  xSymbol: 'T',
+  xLabel: 'temperature T',
+  yLabel: 'weight p₁ of the first score',
+  params: [
+    { name: 'z1', label: 'First score z₁', min: 1, max: 5, step: 0.1, default: 2 },
+    { name: 'shift', label: 'Shift c added to every score', min: -5, max: 5, step: 0.5, default: 0 },
+  ],
+  domain: [0.05, 5],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 1,
+  yDomain: () => [0, 1.05],
+  f: (T, p) => firstWeight(T, softmaxScores(p)).p,
+  // d/dT log p₁ = −z₁/T² + E_p[z]/T², so dp₁/dT = p₁ (E_p[z] − z₁) / T².
+  df: (T, p) => {
+    const z = softmaxScores(p);
+    const { p: p1, mean } = firstWeight(T, z);
+    return (p1 * (mean - z[0]!)) / (T * T);
+  },
+  note: 'The scores are those of the softmax notebook; a shift c added to every score leaves every weight unchanged.',
+};
+
+// --- Learning-rate schedules -----------------------------------------------------------------
+
+/** Kaplan et al. 2020 (arXiv 2001.08361, §2.2) train for 2.5 × 10⁵ steps. */
+const KAPLAN_STEPS = 250_000;
+
+/**
+ * Linear warmup, then cosine decay, as a fraction of the peak rate η_max. The decay is the cosine
+ * annealing of SGDR (Loshchilov & Hutter, arXiv 1608.03983, eq. 5):
+ * η_t = η_min + ½ (η_max − η_min)(1 + cos(π T_cur / T_i)), here with T_cur = t − W and
+ * T_i = total − W. The defaults are Kaplan et al.'s schedule (arXiv 2001.08361, §2.2): a 3000-step
+ * linear warmup, then cosine decay to zero over 2.5 × 10⁵ steps.
+ */
+export function warmupCosine(t: number, warmup: number, floor: number, total = KAPLAN_STEPS): number {
+  if (warmup > 0 && t < warmup) return t / warmup;
+  const span = total - warmup;
+  if (span <= 0) return 1;
+  const progress = Math.min(1, Math.max(0, (t - warmup) / span));
+  return floor + 0.5 * (1 - floor) * (1 + Math.cos(Math.PI * progress));
+}
+
+const lrWarmupCosine: FunctionSpec = {
+  id: 'lr-warmup-cosine',
+  label: 'learning rate: linear warmup, then cosine decay',
+  tex: '\\frac{\\eta_t}{\\eta_{\\max}} = \\begin{cases} t / W & t < W \\\\ r + \\tfrac{1}{2}(1 - r)\\Bigl(1 + \\cos \\dfrac{\\pi (t - W)}{S - W}\\Bigr) & t \\ge W \\end{cases}',
+  derivativeTex:
+    '\\frac{d}{dt}\\frac{\\eta_t}{\\eta_{\\max}} = \\begin{cases} 1 / W & t < W \\\\ -\\tfrac{1}{2}(1 - r)\\dfrac{\\pi}{S - W} \\sin \\dfrac{\\pi (t - W)}{S - W} & t > W \\end{cases}',
+  xSymbol: 't',
+  xLabel: 'training step t (S = 250,000 steps)',
+  yLabel: 'η_t / η_max',
+  params: [
+    { name: 'warmup', label: 'Warmup steps W', min: 0, max: 50_000, step: 500, default: 3000 },
+    { name: 'floor', label: 'Final fraction r = η_min / η_max', min: 0, max: 0.5, step: 0.01, default: 0 },
+  ],
+  domain: [0, KAPLAN_STEPS],
+  xScale: 'linear',
+  xStep: 500,
+  x0: 100_000,
+  yDomain: () => [0, 1.05],
+  f: (t, p) => warmupCosine(t, param(p, 'warmup'), param(p, 'floor')),
+  df: (t, p) => {
+    const W = param(p, 'warmup');
+    const r = param(p, 'floor');
+    if (W > 0 && t < W) return 1 / W;
+    const span = KAPLAN_STEPS - W;
+    if (t >= KAPLAN_STEPS || span <= 0) return 0;
+    return -0.5 * (1 - r) * (Math.PI / span) * Math.sin((Math.PI * (t - W)) / span);
+  },
+  breaks: (p) => (param(p, 'warmup') > 0 ? [{ x: param(p, 'warmup'), kind: 'corner' }] : []),
+  note: 'Warmup then cosine decay as in Kaplan et al. 2020 (3000 warmup steps, decay to zero); the cosine is SGDR’s annealing (Loshchilov and Hutter 2016).',
+};
+
+/** Epochs at which step decay multiplies the rate by γ, and the length of training. */
+export const STEP_DECAY_EPOCHS = [60, 120, 160] as const;
+const STEP_DECAY_TOTAL = 200;
+
+/**
+ * Step decay: η(e) = η₀ γ^(number of drops at or before epoch e). The defaults are the Wide ResNet
+ * schedule that Loshchilov & Hutter reproduce as their baseline (SGDR, arXiv 1608.03983, §4.1,
+ * after Zagoruyko & Komodakis 2016): η₀ = 0.1, dropped by a factor of 0.2 at epochs 60, 120 and
+ * 160 of 200.
+ */
+export function stepDecay(epoch: number, eta0: number, gamma: number): number {
+  const drops = STEP_DECAY_EPOCHS.filter((e) => epoch >= e).length;
+  return eta0 * gamma ** drops;
+}
+
+const lrStepDecay: FunctionSpec = {
+  id: 'lr-step-decay',
+  label: 'learning rate: step decay',
+  tex: '\\eta(e) = \\eta_0 \\, \\gamma^{\\,n(e)}, \\quad n(e) = \\#\\{\\, e_i \\le e : e_i \\in \\{60, 120, 160\\} \\,\\}',
+  derivativeTex: "\\eta'(e) = 0 \\text{ between drops; none at a drop}",
+  xSymbol: 'e',
+  xLabel: 'epoch e (of 200)',
+  yLabel: 'learning rate η',
+  params: [
+    { name: 'eta0', label: 'Starting rate η₀', min: 0.01, max: 0.2, step: 0.01, default: 0.1 },
+    { name: 'gamma', label: 'Factor γ at each drop', min: 0.05, max: 1, step: 0.05, default: 0.2 },
+  ],
+  domain: [0, STEP_DECAY_TOTAL],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 30,
+  yDomain: (p) => [0, param(p, 'eta0') * 1.1],
+  f: (e, p) => stepDecay(e, param(p, 'eta0'), param(p, 'gamma')),
+  df: () => 0,
+  breaks: (p) =>
+    param(p, 'gamma') === 1 ? [] : STEP_DECAY_EPOCHS.map((x) => ({ x, kind: 'jump' as const })),
+  note: 'The Wide ResNet schedule reproduced in the SGDR paper: η₀ = 0.1, times 0.2 at epochs 60, 120 and 160.',
+};
+
+// --- Scaling law -----------------------------------------------------------------------------
+
+/**
+ * Kaplan et al. 2020 (arXiv 2001.08361), eq. (1.1): L(N) = (N_c / N)^α_N with α_N ≈ 0.076 and
+ * N_c ≈ 8.8 × 10¹³ non-embedding parameters, for models trained to convergence on enough data;
+ * L is test cross-entropy in nats per token on WebText2. Fitted on models from 768 to 1.5 × 10⁹
+ * non-embedding parameters (§3).
+ */
+export const KAPLAN_ALPHA_N = 0.076;
+export const KAPLAN_NC = 8.8e13;
+export const KAPLAN_FIT_RANGE = [768, 1.5e9] as const;
+
+const scalingLaw: FunctionSpec = {
+  id: 'scaling-law-params',
+  label: 'scaling law: loss against parameters',
+  tex: 'L(N) = \\left(\\frac{N_c}{N}\\right)^{\\alpha_N}',
+  derivativeTex: "L'(N) = -\\frac{\\alpha_N}{N} L(N), \\quad \\frac{d \\ln L}{d \\ln N} = -\\alpha_N",
+  xSymbol: 'N',
+  xLabel: 'non-embedding parameters N',
+  yLabel: 'loss L (nats per token)',
+  params: [
+    { name: 'alpha', label: 'Exponent α_N', min: 0.02, max: 0.2, step: 0.001, default: KAPLAN_ALPHA_N },
+    { name: 'nc', label: 'N_c in units of 10¹³', min: 1, max: 20, step: 0.1, default: KAPLAN_NC / 1e13 },
+  ],
+  domain: [1e3, 1e12],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1e8,
+  f: (N, p) => ((param(p, 'nc') * 1e13) / N) ** param(p, 'alpha'),
+  df: (N, p) => (-param(p, 'alpha') / N) * ((param(p, 'nc') * 1e13) / N) ** param(p, 'alpha'),
+  fitRange: KAPLAN_FIT_RANGE,
+  note: 'Kaplan et al. 2020, eq. (1.1): α_N ≈ 0.076 and N_c ≈ 8.8 × 10¹³, fitted on models from 768 to 1.5 × 10⁹ non-embedding parameters; beyond that the line is extrapolation.',
+};
+
+export const REGISTRY: readonly FunctionSpec[] = [
+  sinOfSquare,
+  tanhAffine,
+  sigmoidAffine,
+  softmaxTemperature,
+  lrWarmupCosine,
+  lrStepDecay,
+  scalingLaw,
+];
+
+export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);
+
+export const defaultParams = (spec: FunctionSpec): Params =>
+  Object.fromEntries(spec.params.map((p) => [p.name, p.default]));
+
+/**
+ * The finite-difference step: 10⁻⁵ as in the chain-rule witness, growing in proportion to |x|
+ * beyond |x| = 10 so that x ± h still differ from x in floating point (N = 10⁸, t = 10⁵).
+ */
+export const FD_STEP = 1e-5;
+export const fdStep = (x: number): number => FD_STEP * Math.max(1, Math.abs(x) / 10);
+
+/** (f(x + h) − f(x − h)) / 2h: knows nothing of the chain rule, so it checks the formula. */
+export function centralDifference(f: (x: number) => number, x: number, h = fdStep(x)): number {
+  return (f(x + h) - f(x - h)) / (2 * h);
+}

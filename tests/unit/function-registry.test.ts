@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import {
+  KAPLAN_ALPHA_N,
+  KAPLAN_NC,
+  REGISTRY,
+  centralDifference,
+  defaultParams,
+  fdStep,
+  firstWeight,
+  getFunction,
+  sigmoid,
+  stepDecay,
+  warmupCosine,
+} from '../../src/lib/function-registry';
+import { texError } from '../../src/lib/tex';
+
+const fn = (id: string) => {
+  const spec = getFunction(id);
+  if (!spec) throw new Error(`missing ${id}`);
+  return spec;
+};
+const at = (id: string, x: number, params: Record<string, number> = {}) => {
+  const spec = fn(id);
+  const p = { ...defaultParams(spec), ...params };
+  return { f: spec.f(x, p), df: spec.df!(x, p), fd: centralDifference((t) => spec.f(t, p), x) };
+};
+
+describe('the registry', () => {
+  it('has unique ids, defaults inside their ranges and x0 inside the domain', () => {
+    const ids = REGISTRY.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const s of REGISTRY) {
+      for (const p of s.params) {
+        expect(p.default, `${s.id}.${p.name}`).toBeGreaterThanOrEqual(p.min);
+        expect(p.default, `${s.id}.${p.name}`).toBeLessThanOrEqual(p.max);
+        expect(p.step).toBeGreaterThan(0);
+      }
+      expect(s.x0).toBeGreaterThanOrEqual(s.domain[0]);
+      expect(s.x0).toBeLessThanOrEqual(s.domain[1]);
+      if (s.xScale === 'log') expect(s.domain[0]).toBeGreaterThan(0);
+    }
+  });
+
+  it('offers the functions the issue names', () => {
+    for (const id of [
+      'sin-x-squared',
+      'tanh-affine',
+      'sigmoid-affine',
+      'softmax-temperature',
+      'lr-warmup-cosine',
+      'lr-step-decay',
+      'scaling-law-params',
+    ])
+      expect(getFunction(id), id).toBeDefined();
+    expect(getFunction('Math.sin(x)')).toBeUndefined();
+  });
+
+  it.each(REGISTRY.map((s) => [s.id, s] as const))(
+    '%s: every formula renders with strict KaTeX',
+    (_id, s) => {
+      const texts = [
+        s.tex,
+        s.derivativeTex,
+        s.chain?.innerTex,
+        s.chain?.outerTex,
+        s.chain?.innerRateTex,
+        s.chain?.outerRateTex,
+      ];
+      for (const tex of texts.filter((t): t is string => !!t)) expect(texError(tex, true), tex).toBeNull();
+    },
+  );
+
+  it.each(REGISTRY.filter((s) => s.df).map((s) => [s.id, s] as const))(
+    '%s: the derivative formula matches a central difference away from breaks',
+    (_id, s) => {
+      const p = defaultParams(s);
+      const breaks = s.breaks?.(p).map((b) => b.x) ?? [];
+      const [a, b] = s.domain;
+      for (let i = 1; i < 20; i++) {
+        const x = s.xScale === 'log' ? a * (b / a) ** (i / 20) : a + ((b - a) * i) / 20;
+        if (breaks.some((bx) => Math.abs(bx - x) < 10 * fdStep(x))) continue;
+        const exact = s.df!(x, p);
+        const fd = centralDifference((t) => s.f(t, p), x);
+        expect(Math.abs(exact - fd), `${s.id} at ${x}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(exact)));
+      }
+    },
+  );
+});
+
+describe('compositions for the chain rule', () => {
+  it.each([
+    // sin(1²) = sin 1; slope cos(1)·2·1 = 2 cos 1 (the hand-computed check the brief names).
+    ['sin-x-squared', 1, {}, Math.sin(1), 2 * Math.cos(1)],
+    // The notebook's worked example: cos(1.69)·2.6 = −0.30920 (cos 1.69 = −0.11892).
+    ['sin-x-squared', 1.3, {}, Math.sin(1.69), -0.309196],
+    // At 0 the inner rate 2x is 0, so the slope is 0 whatever cos(0) is.
+    ['sin-x-squared', 0, {}, 0, 0],
+    // k = 2: sin(2·1) and cos(2)·2·2·1 = 4 cos 2.
+    ['sin-x-squared', 1, { k: 2 }, Math.sin(2), 4 * Math.cos(2)],
+    // tanh(1.5·0) = 0; slope (1 − 0)·1.5 = 1.5.
+    ['tanh-affine', 0, {}, 0, 1.5],
+    // Saturated: u = 4·2 = 8, 1 − tanh²(8) = 4.5014e-7, times w = 4: 1.8006e-6.
+    ['tanh-affine', 2, { w: 4 }, Math.tanh(8), 4 * 4.5014059768533343e-7],
+    // σ(0) = 1/2; slope σ(1 − σ)·w = 1/4 · 2 = 1/2.
+    ['sigmoid-affine', 0, {}, 0.5, 0.5],
+  ] as const)('%s at x = %d with %j: f = %d, slope %d', (id, x, params, f, df) => {
+    const r = at(id, x, params);
+    expect(r.f).toBeCloseTo(f, 10);
+    expect(r.df).toBeCloseTo(df, 5);
+    expect(r.fd).toBeCloseTo(df, 5);
+  });
+
+  it('reads the outer rate at u = g(x): its stages multiply to the derivative', () => {
+    for (const s of REGISTRY.filter((s) => s.chain)) {
+      const p = defaultParams(s);
+      for (const x of [-2.5, -0.7, 0, 0.4, 1.3, 2.9]) {
+        const c = s.chain!;
+        const product = c.outerRate(c.inner(x, p), p) * c.innerRate(x, p);
+        expect(product).toBeCloseTo(s.df!(x, p), 12);
+        expect(c.outer(c.inner(x, p), p)).toBeCloseTo(s.f(x, p), 12);
+      }
+    }
+  });
+
+  it('computes the sigmoid without overflow at either end', () => {
+    expect(sigmoid(800)).toBe(1);
+    expect(sigmoid(-800)).toBe(0);
+    expect(Number.isNaN(sigmoid(-800))).toBe(false);
+  });
+});
+
+describe('softmax temperature', () => {
+  // e² / (e² + e + e^0.5 + e^−1) = 7.38906 / 12.12353 = 0.60946 (the notebook's 0.61).
+  const P1 = 0.6094600375988771;
+  it('gives the notebook’s weight at T = 1 and 0.84 at T = 0.5', () => {
+    expect(at('softmax-temperature', 1).f).toBeCloseTo(P1, 12);
+    // e⁴ / (e⁴ + e² + e¹ + e⁻²) = 0.84203.
+    expect(at('softmax-temperature', 0.5).f).toBeCloseTo(0.8420335723974579, 12);
+  });
+
+  it('has dp₁/dT = p₁(E[z] − z₁)/T²: at T = 1, 0.60946 × (1.48078 − 2) = −0.31644', () => {
+    expect(at('softmax-temperature', 1).df).toBeCloseTo(-0.3164443754725088, 12);
+  });
+
+  it('ignores a shift added to every score', () => {
+    for (const T of [0.05, 0.3, 1, 4.9])
+      expect(at('softmax-temperature', T, { shift: 4.5 }).f).toBeCloseTo(at('softmax-temperature', T).f, 12);
+  });
+
+  it('stays finite at the smallest temperature and tends to one-hot, or to ½ for a tie', () => {
+    // T = 0.05: the gaps are multiplied by 20, e^(−20) ≈ 2e−9 of weight leaks to the second score.
+    expect(at('softmax-temperature', 0.05).f).toBeCloseTo(1, 8);
+    // z₁ = 1 ties the second score: they share the weight as T → 0.
+    expect(firstWeight(0.01, [1, 1, 0.5, -1]).p).toBeCloseTo(0.5, 12);
+    // Scores near ±1000 would overflow exp without subtracting the largest.
+    expect(firstWeight(1, [1000, 999, 0, -1000]).p).toBeCloseTo(1 / (1 + Math.exp(-1)), 12);
+  });
+});
+
+describe('learning-rate schedules', () => {
+  it.each([
+    // Warmup W = 3000: halfway through warmup, half the peak.
+    [1500, 3000, 0, 0.5],
+    [3000, 3000, 0, 1],
+    // Halfway through the decay, t = (3000 + 250000)/2: cos(π/2) = 0, so ½(1 + 0) = ½.
+    [126_500, 3000, 0, 0.5],
+    [250_000, 3000, 0, 0],
+    // With a floor r = 0.1: the end is 0.1 and the middle 0.1 + ½ · 0.9 = 0.55.
+    [250_000, 3000, 0.1, 0.1],
+    [126_500, 3000, 0.1, 0.55],
+    // No warmup: starts at the peak.
+    [0, 0, 0, 1],
+  ])('warmup + cosine at t = %d (W = %d, r = %d) is %d', (t, W, r, want) => {
+    expect(warmupCosine(t, W, r)).toBeCloseTo(want, 12);
+  });
+
+  it('has slope 1/W in warmup and −½π/(S − W) in the middle of the decay', () => {
+    expect(at('lr-warmup-cosine', 1000).df).toBeCloseTo(1 / 3000, 15);
+    // −½ · π / 247000 = −6.3595e−6.
+    expect(at('lr-warmup-cosine', 126_500).df).toBeCloseTo(-6.359499298764764e-6, 15);
+    expect(fn('lr-warmup-cosine').breaks!(defaultParams(fn('lr-warmup-cosine')))).toEqual([
+      { x: 3000, kind: 'corner' },
+    ]);
+  });
+
+  it.each([
+    // η₀ = 0.1, γ = 0.2 at epochs 60, 120, 160 (SGDR §4.1, the Wide ResNet baseline).
+    [0, 0.1],
+    [59, 0.1],
+    [60, 0.02],
+    [119.5, 0.02],
+    [120, 0.004],
+    [160, 0.0008],
+    [200, 0.0008],
+  ])('step decay at epoch %d is %d', (e, want) => {
+    expect(stepDecay(e, 0.1, 0.2)).toBeCloseTo(want, 15);
+  });
+});
+
+describe('scaling law (Kaplan et al. 2020, eq. 1.1)', () => {
+  it('uses the paper’s constants', () => {
+    expect(KAPLAN_ALPHA_N).toBe(0.076);
+    expect(KAPLAN_NC).toBe(8.8e13);
+  });
+
+  it.each([
+    // N = N_c: (1)^α = 1.
+    [8.8e13, 1],
+    // N = N_c/10: 10^0.076 = 1.19124.
+    [8.8e12, 1.191242008027375],
+    // N = 10⁹: 88000^0.076 = e^(0.076 · 11.385) = 2.37564.
+    [1e9, 2.3756402951345246],
+  ])('L(%d) = %d', (N, want) => {
+    const r = at('scaling-law-params', N);
+    expect(r.f).toBeCloseTo(want, 10);
+    // d ln L / d ln N = −α_N everywhere: N L′(N) / L(N) = −0.076.
+    expect((N * r.df) / r.f).toBeCloseTo(-0.076, 12);
+  });
+});
