@@ -21,6 +21,7 @@ import {
   type LabState,
   nearestStop,
   PRESETS,
+  type Preset,
   type PresetId,
   readNumber,
   readTokens,
@@ -211,9 +212,10 @@ class CfAttentionLab extends HTMLElement {
 
   /**
    * Text, number and range fields. While the reader types, a value the lab cannot read yet (an empty
-   * field, a lone minus sign, fewer than two tokens) changes nothing and says nothing; an out-of-range
-   * value is clamped at once, with its message. On leaving the field (committed) every problem gets
-   * its message and the field shows the value in use. Returns false for other controls.
+   * field, a lone minus sign, fewer than two tokens, a τ of "0" on its way to "0.5") changes nothing
+   * and says nothing; a value that typing more cannot bring back into range is clamped at once, with
+   * its message. On leaving the field (committed) every problem gets its message and the field shows
+   * the value in use. Returns false for other controls.
    */
   #typed(el: HTMLInputElement, committed: boolean): boolean {
     const s = this.#state;
@@ -246,9 +248,11 @@ class CfAttentionLab extends HTMLElement {
     }
     if (control !== 'temp' && control !== 'dk') return false;
     const current = control === 'temp' ? s.temperature : s.dk;
-    const unread = el.validity.badInput || el.value.trim() === '';
+    const rule = control === 'temp' ? TEMPERATURE_RULE : DK_RULE;
+    // "0" on the way to "0.5" is below the minimum but not finished: wait for more, or for the commit.
+    const unread = el.validity.badInput || el.value.trim() === '' || Number(el.value) < rule.min;
     if (unread && !committed) return true;
-    const r = readNumber(el.value, control === 'temp' ? TEMPERATURE_RULE : DK_RULE, current);
+    const r = readNumber(el.value, rule, current);
     this.#error(control, r.message, el);
     if (committed && r.message) el.value = String(r.value);
     if (r.value !== current)
@@ -261,13 +265,14 @@ class CfAttentionLab extends HTMLElement {
 
   #loadPreset(id: PresetId) {
     const s = this.#state;
+    const preset: Preset = PRESETS[id];
     const fresh = stateFor(id, {
       scale: s.scale,
       causal: s.causal,
       temperature: s.temperature,
       dk: s.dk,
       seed: s.seed,
-      heads: PRESETS[id].heads ?? s.heads,
+      heads: preset.heads ?? s.heads,
     });
     this.#state = fresh;
     this.#sel = undefined;
