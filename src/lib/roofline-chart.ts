@@ -6,7 +6,7 @@
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 
-export const CHART = { width: 640, height: 400, left: 62, right: 18, top: 30, bottom: 52 } as const;
+export const CHART = { width: 640, height: 400, left: 62, right: 18, top: 36, bottom: 52 } as const;
 
 export interface ChartPoint {
   /** Arithmetic intensity, FLOPs per byte. */
@@ -58,7 +58,8 @@ export function powerLabel(value: number): string {
 /** Powers of ten inside [lo, hi]. */
 export function powersOfTen(lo: number, hi: number): number[] {
   const out: number[] = [];
-  for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(10 ** e);
+  for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++)
+    out.push(10 ** e);
   return out;
 }
 
@@ -66,7 +67,11 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
   const { left, top } = CHART;
   const right = CHART.width - CHART.right;
   const bottom = CHART.height - CHART.bottom;
-  const intensities = [input.decode.intensity, input.prefill.intensity, ...input.path.map((p) => p.intensity)];
+  const intensities = [
+    input.decode.intensity,
+    input.prefill.intensity,
+    ...input.path.map((p) => p.intensity),
+  ];
   // The x range shows everything drawn with some air: the smallest point, the ridge, the largest
   // point and the decode cap (unless the cap is far out, when decode is simply never memory-capped here).
   const xLo = Math.min(1, ...intensities.map((i) => i / 1.6));

@@ -90,13 +90,21 @@ export function checkNumber(
       message: `${NOUN[field]} needs a whole number from ${groupNumber(min)} to ${groupNumber(max)}; keeping ${groupNumber(fallback)}.`,
     };
   const whole = Math.round(n);
-  if (whole < min) return { value: min, message: `${NOUN[field]} is at least ${groupNumber(min)}; set to ${groupNumber(min)}.` };
+  if (whole < min)
+    return {
+      value: min,
+      message: `${NOUN[field]} is at least ${groupNumber(min)}; set to ${groupNumber(min)}.`,
+    };
   if (whole > max)
     return {
       value: max,
       message: `${NOUN[field]} is at most ${groupNumber(max)}${why}; set to ${groupNumber(max)}.`,
     };
-  if (whole !== n) return { value: whole, message: `Rounded to ${groupNumber(whole)}: it counts whole ${field === 'gpus' ? 'GPUs' : field === 'batch' ? 'sequences' : 'tokens'}.` };
+  if (whole !== n)
+    return {
+      value: whole,
+      message: `Rounded to ${groupNumber(whole)}: it counts whole ${field === 'gpus' ? 'GPUs' : field === 'batch' ? 'sequences' : 'tokens'}.`,
+    };
   return { value: whole, message: null };
 }
 
@@ -139,7 +147,8 @@ export function resolveState(
   const state: RooflineState = { ...defaults, model, gpu };
   for (const field of NUMBER_FIELDS) {
     const raw = params.get(field);
-    const checked = raw === null ? { value: defaults[field], message: null } : checkNumber(field, raw, defaults[field]);
+    const checked =
+      raw === null ? { value: defaults[field], message: null } : checkNumber(field, raw, defaults[field]);
     state[field] = checked.value;
     if (checked.message) messages[field] = checked.message;
   }
@@ -156,7 +165,8 @@ export function capContext(state: RooflineState, catalogue: Catalogue): Resolved
   for (const field of ['context', 'prompt'] as const)
     if (state[field] > max) {
       state[field] = max;
-      messages[field] = `${catalogue.modelName(state.model)} reads at most ${groupNumber(max)} tokens; set to ${groupNumber(max)}.`;
+      messages[field] =
+        `${catalogue.modelName(state.model)} reads at most ${groupNumber(max)} tokens; set to ${groupNumber(max)}.`;
     }
   return messages;
 }

@@ -31,7 +31,8 @@ export const PATH_BATCHES: readonly number[] = Array.from({ length: 13 }, (_, i)
 
 // ---- Numbers for people -------------------------------------------------------------------------
 
-const sig = (x: number, digits = 3) => Number(x.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+const sig = (x: number, digits = 3) =>
+  Number(x.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 
 /** Decimal bytes, 4 significant figures: "16.06 GB". */
 export const formatBytes = (bytes: number): string => decimal(BigInt(Math.round(bytes)));
@@ -175,7 +176,9 @@ export function geometry(c: Computed): ChartGeometry {
     decodeLimit: c.limits.intensityLimit,
     decode: pt(c.decode),
     prefill: pt(c.prefill),
-    path: c.path.filter((p) => PATH_BATCHES.includes(p.batch)).map((p) => ({ ...pt(p.step), batch: p.batch })),
+    path: c.path
+      .filter((p) => PATH_BATCHES.includes(p.batch))
+      .map((p) => ({ ...pt(p.step), batch: p.batch })),
   });
 }
 
@@ -187,7 +190,11 @@ export function chartNodes(state: RooflineState, c: Computed, g: ChartGeometry =
   for (const t of g.yTicks)
     nodes.push(
       h('line', { class: 'rf-grid', x1: g.left, x2: g.right, y1: r1(t.y), y2: r1(t.y) }),
-      h('text', { class: 'rf-tick', x: g.left - 6, y: r1(t.y), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, t.label),
+      h(
+        'text',
+        { class: 'rf-tick', x: g.left - 6, y: r1(t.y), 'text-anchor': 'end', 'dominant-baseline': 'middle' },
+        t.label,
+      ),
     );
   for (const t of g.xTicks)
     nodes.push(
@@ -202,11 +209,8 @@ export function chartNodes(state: RooflineState, c: Computed, g: ChartGeometry =
       { class: 'rf-axis-title', x: (g.left + g.right) / 2, y: CHART.height - 10, 'text-anchor': 'middle' },
       'arithmetic intensity (FLOPs per byte moved)',
     ),
-    h(
-      'text',
-      { class: 'rf-axis-title', x: 14, y: (g.top + g.bottom) / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${(g.top + g.bottom) / 2})` },
-      'attainable TFLOP/s',
-    ),
+    // The y axis is named above it, not rotated beside it, so narrow screens can enlarge the text.
+    h('text', { class: 'rf-axis-title', x: 4, y: g.top - 12, 'text-anchor': 'start' }, 'attainable TFLOP/s'),
     h('line', { class: 'rf-ridge', x1: r1(g.ridge.x), x2: r1(g.ridge.x), y1: g.top, y2: g.bottom }),
     h(
       'text',
@@ -230,7 +234,11 @@ export function chartNodes(state: RooflineState, c: Computed, g: ChartGeometry =
       h(
         'g',
         { class: fits ? 'rf-step' : 'rf-step rf-nofit', 'data-batch': p.batch },
-        h('title', {}, `B = ${groupNumber(p.batch)}: ${formatIntensity(p.intensity)} FLOPs/byte${fits ? '' : ', does not fit in memory'}`),
+        h(
+          'title',
+          {},
+          `B = ${groupNumber(p.batch)}: ${formatIntensity(p.intensity)} FLOPs/byte${fits ? '' : ', does not fit in memory'}`,
+        ),
         h('circle', { class: 'rf-hit', cx: r1(p.x), cy: r1(p.y), r: 11 }),
         h('circle', { class: 'rf-dot', cx: r1(p.x), cy: r1(p.y), r: 3.5 }),
       ),
@@ -249,13 +257,19 @@ export function chartNodes(state: RooflineState, c: Computed, g: ChartGeometry =
     }),
     h(
       'text',
-      { class: 'rf-label rf-prefill-label', x: r1(p.x) - 10, y: r1(p.y) - 12, 'text-anchor': 'end' },
+      // Above the roof, to the left unless that would run off the plot.
+      p.x < g.left + 160
+        ? { class: 'rf-label rf-prefill-label', x: r1(p.x) + 10, y: r1(p.y) - 12, 'text-anchor': 'start' }
+        : { class: 'rf-label rf-prefill-label', x: r1(p.x) - 10, y: r1(p.y) - 12, 'text-anchor': 'end' },
       `prefill P = ${groupNumber(state.prompt)}`,
     ),
     h('circle', { class: c.fits ? 'rf-decode' : 'rf-decode rf-nofit', cx: r1(d.x), cy: r1(d.y), r: 7 }),
     h(
       'text',
-      { class: 'rf-label rf-decode-label', x: r1(d.x) + 10, y: r1(d.y) + 20, 'text-anchor': 'start' },
+      // Below the roof, to the right unless that would run off the plot.
+      d.x > g.right - 160
+        ? { class: 'rf-label rf-decode-label', x: r1(d.x) - 10, y: r1(d.y) + 24, 'text-anchor': 'end' }
+        : { class: 'rf-label rf-decode-label', x: r1(d.x) + 10, y: r1(d.y) + 20, 'text-anchor': 'start' },
       `decode B = ${groupNumber(state.batch)}`,
     ),
   );
@@ -280,18 +294,40 @@ export function resultNodes(state: RooflineState, c: Computed): ViewElement {
     'dl',
     { class: 'rf-results' },
     result('ridge', 'Ridge point, peak ÷ bandwidth', `${formatIntensity(c.ridge)} FLOPs/byte`, c.ridge),
-    result('decode-intensity', `Decode intensity at B = ${groupNumber(state.batch)}`, `${formatIntensity(d.intensity)} FLOPs/byte, ${d.bound}-bound`, d.intensity),
+    result(
+      'decode-intensity',
+      `Decode intensity at B = ${groupNumber(state.batch)}`,
+      `${formatIntensity(d.intensity)} FLOPs/byte, ${d.bound}-bound`,
+      d.intensity,
+    ),
     result('tpot', 'Time per output token, at least', formatTime(d.time), d.time),
-    result('tokens-per-second', 'Decode tokens/s, at most', formatRate(tokensPerSecond(d)), tokensPerSecond(d)),
-    result('prefill-intensity', `Prefill intensity at P = ${groupNumber(state.prompt)}`, `${formatIntensity(p.intensity)} FLOPs/byte, ${p.bound}-bound`, p.intensity),
+    result(
+      'tokens-per-second',
+      'Decode tokens/s, at most',
+      formatRate(tokensPerSecond(d)),
+      tokensPerSecond(d),
+    ),
+    result(
+      'prefill-intensity',
+      `Prefill intensity at P = ${groupNumber(state.prompt)}`,
+      `${formatIntensity(p.intensity)} FLOPs/byte, ${p.bound}-bound`,
+      p.intensity,
+    ),
     result('ttft', 'Time to first token, at least', formatTime(p.time), p.time),
     result(
       'ridge-batch',
       `Batch where decode reaches the ridge at T = ${groupNumber(state.context)}`,
-      c.limits.ridgeBatch === null ? `never (cap ${formatIntensity(c.limits.intensityLimit)} FLOPs/byte)` : groupNumber(c.limits.ridgeBatch),
+      c.limits.ridgeBatch === null
+        ? `never (cap ${formatIntensity(c.limits.intensityLimit)} FLOPs/byte)`
+        : groupNumber(c.limits.ridgeBatch),
       c.limits.ridgeBatch ?? 'never',
     ),
-    result('max-batch', 'Largest batch that fits in memory', groupNumber(c.limits.maxBatch), c.limits.maxBatch),
+    result(
+      'max-batch',
+      'Largest batch that fits in memory',
+      groupNumber(c.limits.maxBatch),
+      c.limits.maxBatch,
+    ),
   );
 }
 
@@ -302,7 +338,11 @@ export function tableNode(state: RooflineState, c: Computed): ViewElement {
     h(
       'tr',
       { class: batch === state.batch ? 'rf-chosen' : null, 'data-batch': batch },
-      h('th', { scope: 'row' }, `decode B = ${groupNumber(batch)}${batch === state.batch ? ' (chosen)' : ''}`),
+      h(
+        'th',
+        { scope: 'row' },
+        `decode B = ${groupNumber(batch)}${batch === state.batch ? ' (chosen)' : ''}`,
+      ),
       cell(formatIntensity(step.intensity), 'FLOPs/byte'),
       cell(step.bound, 'Bound'),
       cell(formatTime(step.time), 'Step at least'),
@@ -370,12 +410,28 @@ export function verdictNodes(state: RooflineState, presets: Presets, c: Computed
     warning ? h('p', { class: 'rf-warning', 'data-rf-warning': '' }, warning) : null,
     h('p', { 'data-rf-sentence': 'decode' }, h('strong', {}, 'Decode. '), decodeSentence(state, c)),
     h('p', { 'data-rf-sentence': 'prefill' }, h('strong', {}, 'Prefill. '), prefillSentence(state, c)),
-    h('p', { 'data-rf-sentence': 'batching' }, h('strong', {}, 'Where batching stops helping. '), batchingSentence(state, presets, c)),
+    h(
+      'p',
+      { 'data-rf-sentence': 'batching' },
+      h('strong', {}, 'Where batching stops helping. '),
+      batchingSentence(state, presets, c),
+    ),
   ].filter((n): n is ViewElement => n !== null);
 }
 
 const swatch = (...children: ViewNode[]) =>
-  h('svg', { class: 'rf-swatch', viewBox: '0 0 24 14', width: 24, height: 14, 'aria-hidden': 'true', focusable: 'false' }, ...children);
+  h(
+    'svg',
+    {
+      class: 'rf-swatch',
+      viewBox: '0 0 24 14',
+      width: 24,
+      height: 14,
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
+    ...children,
+  );
 
 /** The figure (chart and legend), the key results and the chart's table. */
 export function viewNodes(state: RooflineState, c: Computed, id: string): ViewNode[] {
@@ -395,7 +451,11 @@ export function viewNodes(state: RooflineState, c: Computed, id: string): ViewNo
           'aria-describedby': desc,
           'data-rf-chart': '',
         },
-        h('title', { id: title }, 'Roofline: attainable TFLOP/s against arithmetic intensity, both on log scales'),
+        h(
+          'title',
+          { id: title },
+          'Roofline: attainable TFLOP/s against arithmetic intensity, both on log scales',
+        ),
         h('desc', { id: desc }, chartSummary(state, c)),
         ...chartNodes(state, c),
       ),
@@ -405,20 +465,52 @@ export function viewNodes(state: RooflineState, c: Computed, id: string): ViewNo
         h(
           'ul',
           { class: 'rf-legend' },
-          h('li', {}, swatch(h('path', { class: 'rf-roof', d: 'M1 12 L12 3 L23 3' })), 'the roof: min(peak, bandwidth × intensity)'),
-          h('li', {}, swatch(h('line', { class: 'rf-ridge', x1: 12, x2: 12, y1: 0, y2: 14 })), 'the ridge, where the two limits meet'),
-          h('li', {}, swatch(h('line', { class: 'rf-limit', x1: 12, x2: 12, y1: 0, y2: 14 })), 'decode’s cap at this context: no batch gets past it'),
           h(
             'li',
             {},
-            swatch(h('circle', { class: 'rf-dot', cx: 7, cy: 7, r: 3.5 }), h('circle', { class: 'rf-dot rf-nofit', cx: 17, cy: 7, r: 3.5 })),
+            swatch(h('path', { class: 'rf-roof', d: 'M1 12 L12 3 L23 3' })),
+            'the roof: min(peak, bandwidth × intensity)',
+          ),
+          h(
+            'li',
+            {},
+            swatch(h('line', { class: 'rf-ridge', x1: 12, x2: 12, y1: 0, y2: 14 })),
+            'the ridge, where the two limits meet',
+          ),
+          h(
+            'li',
+            {},
+            swatch(h('line', { class: 'rf-limit', x1: 12, x2: 12, y1: 0, y2: 14 })),
+            'decode’s cap at this context: no batch gets past it',
+          ),
+          h(
+            'li',
+            {},
+            swatch(
+              h('circle', { class: 'rf-dot', cx: 7, cy: 7, r: 3.5 }),
+              h('circle', { class: 'rf-dot rf-nofit', cx: 17, cy: 7, r: 3.5 }),
+            ),
             'decode at B = 1, 2, 4, … 4,096 (hollow: the cache does not fit); select one to choose it',
           ),
-          h('li', {}, swatch(h('circle', { class: 'rf-decode', cx: 12, cy: 7, r: 5 })), 'decode at the chosen batch'),
           h(
             'li',
             {},
-            swatch(h('rect', { class: 'rf-prefill', x: 8, y: 3, width: 8, height: 8, transform: 'rotate(45 12 7)' })),
+            swatch(h('circle', { class: 'rf-decode', cx: 12, cy: 7, r: 5 })),
+            'decode at the chosen batch',
+          ),
+          h(
+            'li',
+            {},
+            swatch(
+              h('rect', {
+                class: 'rf-prefill',
+                x: 8,
+                y: 3,
+                width: 8,
+                height: 8,
+                transform: 'rotate(45 12 7)',
+              }),
+            ),
             'prefill of the chosen prompt',
           ),
         ),
@@ -429,7 +521,11 @@ export function viewNodes(state: RooflineState, c: Computed, id: string): ViewNo
       'details',
       { class: 'rf-table' },
       h('summary', {}, 'The chart’s numbers as a table'),
-      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Roofline numbers' }, tableNode(state, c)),
+      h(
+        'div',
+        { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Roofline numbers' },
+        tableNode(state, c),
+      ),
     ),
   ];
 }

@@ -19,8 +19,13 @@ export function h(
 ): ViewElement {
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(attrs))
-    if (value !== null && value !== undefined && value !== false) clean[key] = value === true ? '' : String(value);
-  return { tag, attrs: clean, children: children.filter((c): c is ViewNode => c !== null && c !== undefined && c !== false) };
+    if (value !== null && value !== undefined && value !== false)
+      clean[key] = value === true ? '' : String(value);
+  return {
+    tag,
+    attrs: clean,
+    children: children.filter((c): c is ViewNode => c !== null && c !== undefined && c !== false),
+  };
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -60,6 +60,9 @@ export const ModelSchema = z
     if (m.globalLayers !== undefined && m.globalLayers > m.layers)
       issue('globalLayers', 'cannot exceed layers');
     if (m.activeParamsB !== undefined && m.activeParamsB >= m.paramsB)
-      issue('activeParamsB', 'a mixture of experts uses fewer parameters per token than it has: keep activeParamsB below paramsB');
+      issue(
+        'activeParamsB',
+        'a mixture of experts uses fewer parameters per token than it has: keep activeParamsB below paramsB',
+      );
   });
 export type ModelPreset = z.infer<typeof ModelSchema>;

@@ -44,10 +44,13 @@ describe('slider stops', () => {
   it('steps the batch by about ×1.5 from 1 to 4096', () => {
     expect(BATCH_STOPS[0]).toBe(1);
     expect(BATCH_STOPS.at(-1)).toBe(4096);
-    for (let i = 1; i < BATCH_STOPS.length; i++) expect(BATCH_STOPS[i]! / BATCH_STOPS[i - 1]!).toBeLessThanOrEqual(2);
+    for (let i = 1; i < BATCH_STOPS.length; i++)
+      expect(BATCH_STOPS[i]! / BATCH_STOPS[i - 1]!).toBeLessThanOrEqual(2);
   });
   it('ends the token stops at the model’s longest context', () => {
-    expect(tokenStops(4096)).toEqual([16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096]);
+    expect(tokenStops(4096)).toEqual([
+      16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096,
+    ]);
     expect(tokenStops(2048).at(-1)).toBe(2048);
     expect(tokenStops(131072).at(-2)).toBe(98304); // 65536 · 1.5
   });
@@ -56,7 +59,9 @@ describe('slider stops', () => {
     [5, 4], // ln 6 − ln 5 = 0.18 < ln 5 − ln 4 = 0.22: nearer to 6
     [1, 0],
     [100_000, 23], // beyond the end: the last stop
-  ])('nearestStop(BATCH_STOPS, %i) = %i', (value, index) => expect(nearestStop(BATCH_STOPS, value)).toBe(index));
+  ])('nearestStop(BATCH_STOPS, %i) = %i', (value, index) =>
+    expect(nearestStop(BATCH_STOPS, value)).toBe(index),
+  );
 });
 
 const catalogue: Catalogue = {
@@ -65,20 +70,43 @@ const catalogue: Catalogue = {
   maxContext: (m) => (m === 'llama-2-7b' ? 4096 : 131072),
   modelName: (m) => (m === 'llama-2-7b' ? 'Llama 2 7B' : 'Llama 3.1 8B'),
 };
-const defaults: RooflineState = { model: 'llama-3-1-8b', gpu: 'h100-sxm', gpus: 1, batch: 16, context: 4096, prompt: 2048 };
+const defaults: RooflineState = {
+  model: 'llama-3-1-8b',
+  gpu: 'h100-sxm',
+  gpus: 1,
+  batch: 16,
+  context: 4096,
+  prompt: 2048,
+};
 
 describe('resolveState', () => {
   it('reads a shared hash and writes the same parameters back', () => {
-    const params = new URLSearchParams('model=llama-2-7b&gpu=a100-80gb-sxm&gpus=2&batch=64&context=1024&prompt=512');
+    const params = new URLSearchParams(
+      'model=llama-2-7b&gpu=a100-80gb-sxm&gpus=2&batch=64&context=1024&prompt=512',
+    );
     const { state, messages } = resolveState(params, defaults, catalogue);
-    expect(state).toEqual({ model: 'llama-2-7b', gpu: 'a100-80gb-sxm', gpus: 2, batch: 64, context: 1024, prompt: 512 });
+    expect(state).toEqual({
+      model: 'llama-2-7b',
+      gpu: 'a100-80gb-sxm',
+      gpus: 2,
+      batch: 64,
+      context: 1024,
+      prompt: 512,
+    });
     expect(messages).toEqual({});
     expect(new URLSearchParams(stateParams(state)).toString()).toBe(params.toString());
   });
   it('falls back with a message for unknown presets and bad numbers, and caps the context by the model', () => {
     const params = new URLSearchParams('model=gpt-9&gpu=tpu&batch=lots&context=99999&prompt=5000');
     const { state, messages } = resolveState(params, { ...defaults, model: 'llama-2-7b' }, catalogue);
-    expect(state).toEqual({ model: 'llama-2-7b', gpu: 'h100-sxm', gpus: 1, batch: 16, context: 4096, prompt: 4096 });
+    expect(state).toEqual({
+      model: 'llama-2-7b',
+      gpu: 'h100-sxm',
+      gpus: 1,
+      batch: 16,
+      context: 4096,
+      prompt: 4096,
+    });
     expect(messages.model).toBe('There is no model preset named “gpt-9”; showing the default instead.');
     expect(messages.gpu).toBe('There is no GPU preset named “tpu”; showing the default instead.');
     expect(messages.batch).toBe('The batch needs a whole number from 1 to 4,096; keeping 16.');
@@ -86,14 +114,19 @@ describe('resolveState', () => {
     expect(messages.prompt).toBe('Llama 2 7B reads at most 4,096 tokens; set to 4,096.');
   });
   it('uses the defaults for an empty hash', () => {
-    expect(resolveState(new URLSearchParams(''), defaults, catalogue)).toEqual({ state: defaults, messages: {} });
+    expect(resolveState(new URLSearchParams(''), defaults, catalogue)).toEqual({
+      state: defaults,
+      messages: {},
+    });
   });
 });
 
 describe('capContext', () => {
   it('brings context and prompt down to the new model’s limit', () => {
     const state = { ...defaults, model: 'llama-2-7b', context: 131072, prompt: 100 };
-    expect(capContext(state, catalogue)).toEqual({ context: 'Llama 2 7B reads at most 4,096 tokens; set to 4,096.' });
+    expect(capContext(state, catalogue)).toEqual({
+      context: 'Llama 2 7B reads at most 4,096 tokens; set to 4,096.',
+    });
     expect(state.context).toBe(4096);
     expect(state.prompt).toBe(100);
   });

@@ -25,7 +25,14 @@ import { ModelSchema } from '../../src/schemas/model';
 const gpu = (id: string) => GpuSchema.parse(parse(readFileSync(`content/gpus/${id}.yaml`, 'utf8')));
 const model = (id: string) => ModelSchema.parse(parse(readFileSync(`content/models/${id}.yaml`, 'utf8')));
 const presets = { model: model('llama-3-1-8b'), gpu: gpu('h100-sxm') };
-const base: RooflineState = { model: 'llama-3-1-8b', gpu: 'h100-sxm', gpus: 1, batch: 16, context: 4096, prompt: 2048 };
+const base: RooflineState = {
+  model: 'llama-3-1-8b',
+  gpu: 'h100-sxm',
+  gpus: 1,
+  batch: 16,
+  context: 4096,
+  prompt: 2048,
+};
 
 describe('formatting', () => {
   it.each([
@@ -35,7 +42,7 @@ describe('formatting', () => {
     [0.0343516, '34.4 ms'],
   ])('formatTime(%f) = %s', (s, text) => expect(formatTime(s)).toBe(text));
   it.each([
-    [1.0970, '1.10'],
+    [1.097, '1.10'],
     [33.914, '33.9'],
     [295.37, '295'],
     [2081.7, '2,082'],
@@ -55,7 +62,9 @@ describe('formatting', () => {
     expect(gpuFigures(gpu('h100-sxm'))).toBe(
       'NVIDIA H100 SXM: 989.5 TFLOP/s dense bf16 (half the datasheet’s 1,979, which is with sparsity), 3,350 GB/s, 80 GB.',
     );
-    expect(gpuFigures(gpu('a100-80gb-sxm'))).toBe('NVIDIA A100 80GB SXM: 312 TFLOP/s dense bf16, 2,039 GB/s, 80 GB.');
+    expect(gpuFigures(gpu('a100-80gb-sxm'))).toBe(
+      'NVIDIA A100 80GB SXM: 312 TFLOP/s dense bf16, 2,039 GB/s, 80 GB.',
+    );
   });
 });
 
@@ -77,7 +86,9 @@ describe('verdicts', () => {
   });
   it('names the batch at the ridge when the context is short', () => {
     const state = { ...base, context: 128 };
-    expect(batchingSentence(state, presets, compute(state, presets))).toMatch(/^Decode reaches the ridge at B = 425: /);
+    expect(batchingSentence(state, presets, compute(state, presets))).toMatch(
+      /^Decode reaches the ridge at B = 425: /,
+    );
   });
   it('says when memory runs out before the ridge', () => {
     // Llama 3.1 70B on two A100s at T = 512: 160 GB − 141.2 GB of weights leaves room for
@@ -91,7 +102,9 @@ describe('verdicts', () => {
   });
   it('warns when the chosen batch does not fit, and when the weights alone do not', () => {
     const big = { ...base, batch: 4096 };
-    expect(fitWarning(big, presets, compute(big, presets))).toMatch(/^B = 4,096 does not fit: 16.06 GB of weights \+ 2.199 TB of cache = 2.215 TB, more than the 80 GB/);
+    expect(fitWarning(big, presets, compute(big, presets))).toMatch(
+      /^B = 4,096 does not fit: 16.06 GB of weights \+ 2.199 TB of cache = 2.215 TB, more than the 80 GB/,
+    );
     const seventy = { ...base, model: 'llama-3-1-70b' };
     const p70 = { ...presets, model: model('llama-3-1-70b') };
     expect(batchingSentence(seventy, p70, compute(seventy, p70))).toBe(
@@ -99,7 +112,9 @@ describe('verdicts', () => {
     );
   });
   it('renders verdicts that name the failure without markup from data', () => {
-    const html = verdictNodes({ ...base, batch: 4096 }, presets, compute({ ...base, batch: 4096 }, presets)).map(toHtml).join('');
+    const html = verdictNodes({ ...base, batch: 4096 }, presets, compute({ ...base, batch: 4096 }, presets))
+      .map(toHtml)
+      .join('');
     expect(html).toContain('<p class="rf-warning" data-rf-warning="">B = 4,096 does not fit');
   });
 });
@@ -127,7 +142,10 @@ describe('chart', () => {
     expect(g.limitX).not.toBeNull();
     expect(g.xTicks.map((t) => t.label)).toEqual(['1', '10', '100', '1,000']);
     // The roof path starts at the left edge, bends at the ridge, ends at the right edge.
-    const points = g.roof.replace(/^M/, '').split('L').map((p) => p.split(',').map(Number));
+    const points = g.roof
+      .replace(/^M/, '')
+      .split('L')
+      .map((p) => p.split(',').map(Number));
     expect(points).toHaveLength(3);
     // d3-shape writes three decimals.
     expect(points[0]![0]).toBeCloseTo(g.left, 2);
