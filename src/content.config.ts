@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ConceptSchema } from './schemas/concept';
 import { DomainSchema } from './schemas/domain';
+import { GpuSchema } from './schemas/gpu';
 import { LeverScenarioSchema } from './schemas/lever-scenario';
 import { ModelSchema } from './schemas/model';
 import { PaperSchema } from './schemas/paper';
@@ -17,6 +18,7 @@ export const collections = {
   tracks: defineCollection({ loader: yaml('tracks'), schema: TrackSchema }),
   papers: defineCollection({ loader: yaml('papers'), schema: PaperSchema }),
   models: defineCollection({ loader: yaml('models'), schema: ModelSchema }),
+  gpus: defineCollection({ loader: yaml('gpus'), schema: GpuSchema }),
   leverScenarios: defineCollection({ loader: yaml('labs/kv-cache-lever'), schema: LeverScenarioSchema }),
   concepts: defineCollection({
     // One folder per concept: the id is the folder name (its public slug).

@@ -21,6 +21,7 @@ export type DomainEntry = CollectionEntry<'domains'>;
 export type TrackEntry = CollectionEntry<'tracks'>;
 export type PaperEntry = CollectionEntry<'papers'>;
 export type ModelEntry = CollectionEntry<'models'>;
+export type GpuEntry = CollectionEntry<'gpus'>;
 export type LeverScenarioEntry = CollectionEntry<'leverScenarios'>;
 
 export interface Atlas {
@@ -43,6 +44,8 @@ export interface Atlas {
   /** KV-cache calculator presets, by name. */
   models: ModelEntry[];
   model: (id: string) => ModelEntry;
+  /** Roofline GPU presets, by name. */
+  gpus: GpuEntry[];
   /** The lever lab's scenarios in their order. */
   leverScenarios: LeverScenarioEntry[];
 }
@@ -50,12 +53,13 @@ export interface Atlas {
 const fileOf = (entry: { filePath?: string; id: string }, fallback: string) => entry.filePath ?? fallback;
 
 async function loadAtlas(): Promise<Atlas> {
-  const [concepts, domains, tracks, papers, models, leverScenarios] = await Promise.all([
+  const [concepts, domains, tracks, papers, models, gpus, leverScenarios] = await Promise.all([
     getCollection('concepts'),
     getCollection('domains'),
     getCollection('tracks'),
     getCollection('papers'),
     getCollection('models'),
+    getCollection('gpus'),
     getCollection('leverScenarios'),
   ]);
   const input: AtlasInput = {
@@ -74,6 +78,7 @@ async function loadAtlas(): Promise<Atlas> {
     tracks: tracks.map((t) => ({ id: t.id, file: fileOf(t, `content/tracks/${t.id}.yaml`), data: t.data })),
     papers: papers.map((p) => ({ id: p.id, file: fileOf(p, `content/papers/${p.id}.yaml`), data: p.data })),
     models: models.map((m) => ({ id: m.id, file: fileOf(m, `content/models/${m.id}.yaml`), data: m.data })),
+    gpus: gpus.map((g) => ({ id: g.id, file: fileOf(g, `content/gpus/${g.id}.yaml`), data: g.data })),
     leverScenarios: leverScenarios.map((l) => ({
       id: l.id,
       file: fileOf(l, `content/labs/kv-cache-lever/${l.id}.yaml`),
@@ -112,6 +117,7 @@ async function loadAtlas(): Promise<Atlas> {
     witness: (slug) => witnesses.get(slug),
     models: [...models].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en', { numeric: true })),
     model: (id) => get(modelMap, id, 'model'),
+    gpus: [...gpus].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en', { numeric: true })),
     leverScenarios: [...leverScenarios].sort((a, b) => a.data.order - b.data.order),
   };
 }

@@ -32,6 +32,12 @@ export const ModelSchema = z
     globalLayers: z.number().int().nonnegative().optional(),
     /** Total parameters in billions (for the weights in the budget fit). */
     paramsB: z.number().positive(),
+    /**
+     * Mixture-of-experts models only: the parameters one token passes through, in billions (the
+     * paper's "active" or "activated" count). Absent for a dense model, which uses every parameter
+     * for every token.
+     */
+    activeParamsB: z.number().positive().optional(),
     /** The dtype the released weights and cache use (torch_dtype). */
     dtype: z.enum(['fp32', 'fp16', 'bf16']),
     /** Longest context the model supports, in tokens (max_position_embeddings or the paper's figure). */
@@ -53,5 +59,10 @@ export const ModelSchema = z
       issue('globalLayers', 'globalLayers needs a window');
     if (m.globalLayers !== undefined && m.globalLayers > m.layers)
       issue('globalLayers', 'cannot exceed layers');
+    if (m.activeParamsB !== undefined && m.activeParamsB >= m.paramsB)
+      issue(
+        'activeParamsB',
+        'a mixture of experts uses fewer parameters per token than it has: keep activeParamsB below paramsB',
+      );
   });
 export type ModelPreset = z.infer<typeof ModelSchema>;

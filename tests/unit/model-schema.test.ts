@@ -33,6 +33,11 @@ describe('model preset schema', () => {
     ],
     ['global layers without a window', { globalLayers: 4 }, 'globalLayers: globalLayers needs a window'],
     [
+      'a mixture of experts using all its parameters',
+      { activeParamsB: 8 },
+      'activeParamsB: a mixture of experts uses fewer parameters per token than it has: keep activeParamsB below paramsB',
+    ],
+    [
       'more global layers than layers',
       { window: 4096, globalLayers: 40 },
       'globalLayers: cannot exceed layers',

@@ -1,6 +1,7 @@
 /** Isomorphic: the plain-data shape of an atlas, as the data module hands it to the graph functions. */
 import type { Concept } from '../../schemas/concept';
 import type { Domain } from '../../schemas/domain';
+import type { GpuPreset } from '../../schemas/gpu';
 import type { LeverScenario } from '../../schemas/lever-scenario';
 import type { ModelPreset } from '../../schemas/model';
 import type { Paper } from '../../schemas/paper';
@@ -28,6 +29,8 @@ export interface AtlasInput {
   concepts: ConceptEntry[];
   /** KV-cache calculator presets (content/models/). */
   models?: Entry<ModelPreset>[];
+  /** Roofline GPU presets (content/gpus/). */
+  gpus?: Entry<GpuPreset>[];
   /** Scenarios of the KV-cache lever lab (content/labs/kv-cache-lever/). */
   leverScenarios?: Entry<LeverScenario>[];
 }

@@ -87,6 +87,8 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
 
   for (const model of atlas.models ?? [])
     model.data.sources.forEach((id, i) => paperRef(model.file, `sources[${i}]`, id));
+  for (const gpu of atlas.gpus ?? [])
+    gpu.data.sources.forEach((id, i) => paperRef(gpu.file, `sources[${i}]`, id));
   const models = new Set((atlas.models ?? []).map((m) => m.id));
   for (const scenario of atlas.leverScenarios ?? []) {
     if (!models.has(scenario.data.model))

@@ -209,4 +209,23 @@ describe('validateAtlas', () => {
       expect.objectContaining({ file: 'content/labs/kv-cache-lever/s.yaml', field: 'tp' }),
     ]);
   });
+
+  it('checks that every GPU preset cites a registered datasheet', () => {
+    const gpu = {
+      name: 'G',
+      bf16TflopsQuoted: 100,
+      quotedWithSparsity: false,
+      bandwidthGBs: 1000,
+      memoryGB: 40,
+      sources: ['paper-z'],
+    };
+    const atlas = { ...validAtlas(), gpus: [{ id: 'g', file: 'content/gpus/g.yaml', data: gpu }] };
+    expect(messages(atlas)).toEqual([
+      expect.objectContaining({
+        file: 'content/gpus/g.yaml',
+        field: 'sources[0]',
+        message: 'source "paper-z" is not in the papers registry.',
+      }),
+    ]);
+  });
 });
