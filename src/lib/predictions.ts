@@ -18,7 +18,7 @@
  *   time starts again at 1 day.
  */
 import { parseStoredJson, StoredSlug, z } from './stored-json';
-import { SLUG_PATTERN } from '../schemas/slug';
+import { SLUG_PATTERN } from '../schemas/slug-rule';
 
 // ---------------------------------------------------------------------------------------------
 // Questions
@@ -26,7 +26,9 @@ import { SLUG_PATTERN } from '../schemas/slug';
 export const MIN_CHOICES = 2;
 export const MAX_CHOICES = 8;
 export const MAX_PROMPT = 500;
-export const MAX_TEXT = 200;
+/** Longest choice text; a stored answer ("B. " + the choice) may be a little longer. */
+export const MAX_CHOICE = 200;
+export const MAX_ANSWER = 250;
 export const MAX_ID = 80;
 /** Larger numbers are refused as input: they are typos, and they would print as exponents. */
 export const MAX_MAGNITUDE = 1e15;
@@ -73,10 +75,10 @@ export function checkQuestion(
       Array.isArray(choices) &&
       choices.length >= MIN_CHOICES &&
       choices.length <= MAX_CHOICES &&
-      choices.every((c) => isText(c, MAX_TEXT));
+      choices.every((c) => isText(c, MAX_CHOICE));
     if (!good)
       errors.push(
-        `choices must be ${MIN_CHOICES} to ${MAX_CHOICES} non-empty strings of at most ${MAX_TEXT} characters.`,
+        `choices must be ${MIN_CHOICES} to ${MAX_CHOICES} non-empty strings of at most ${MAX_CHOICE} characters.`,
       );
     else if (new Set(choices.map((c: string) => c.trim())).size !== choices.length)
       errors.push('choices must all differ.');
@@ -185,11 +187,21 @@ export function withinTolerance(value: number, answer: number, tolerance: number
   return Math.abs(value - answer) <= tolerance + slack;
 }
 
-/** The sentence a number question shows before the reader commits. */
+/**
+ * The sentence a number question shows before the reader commits: how close counts, without the
+ * range itself (its midpoint would give the answer away).
+ */
 export function toleranceHint(q: Extract<Question, { kind: 'number' }>): string {
+  return q.tolerance === 0
+    ? 'Only the exact value counts as right.'
+    : `Within ± ${withUnit(formatNumber(q.tolerance), q.unit)} of the true value counts as right.`;
+}
+
+/** The sentence the reveal shows: the accepted range. */
+export function acceptedText(q: Extract<Question, { kind: 'number' }>): string {
   if (q.tolerance === 0) return 'Only the exact value counts as right.';
   const [low, high] = acceptedRange(q);
-  return `Anything from ${formatNumber(low)} to ${withUnit(formatNumber(high), q.unit)} counts as right (± ${withUnit(formatNumber(q.tolerance), q.unit)}).`;
+  return `Anything from ${formatNumber(low)} to ${withUnit(formatNumber(high), q.unit)} counts as right.`;
 }
 
 /** The right answer as the reveal and the stored record show it. */
@@ -286,9 +298,9 @@ export const PredictionRecordSchema = z.object({
   prompt: Text(MAX_PROMPT),
   kind: z.enum(['choice', 'number']),
   /** The answer given, as shown: "B. 16 GiB" or "12 GiB". */
-  answer: Text(MAX_TEXT),
+  answer: Text(MAX_ANSWER),
   /** The right answer, as shown. */
-  expected: Text(MAX_TEXT),
+  expected: Text(MAX_ANSWER),
   /** Stated confidence in percent. */
   confidence: z.literal(CONFIDENCE_LEVELS),
   correct: z.boolean(),

@@ -22,5 +22,6 @@ export const paths = {
   leverLab: () => url('/labs/kv-cache-lever/'),
   graph: () => url('/graph/'),
   start: () => url('/start/'),
+  review: () => url('/review/'),
   atlasJson: () => url('/atlas.json'),
 };

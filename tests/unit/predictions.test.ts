@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CSV_COLUMNS,
   PREDICTIONS_LIMIT,
+  acceptedText,
   type PredictionRecord,
   type Question,
   addRecord,
@@ -87,11 +88,21 @@ describe('scoring', () => {
   it('describes the answer and the accepted range', () => {
     expect(expectedText(gib)).toBe('16 GiB');
     expect(expectedText(abc)).toBe('B. 16 GiB');
-    expect(toleranceHint(gib)).toBe('Anything from 15 to 17 GiB counts as right (± 1 GiB).');
+    // Before committing: how close counts, never the range (its midpoint is the answer).
+    expect(toleranceHint(gib)).toBe('Within ± 1 GiB of the true value counts as right.');
+    expect(toleranceHint(gib)).not.toContain('16');
     expect(toleranceHint({ kind: 'number', answer: 4, tolerance: 0.5, unit: '' })).toBe(
-      'Anything from 3.5 to 4.5 counts as right (± 0.5).',
+      'Within ± 0.5 of the true value counts as right.',
     );
     expect(toleranceHint({ kind: 'number', answer: 4, tolerance: 0, unit: 'x' })).toBe(
+      'Only the exact value counts as right.',
+    );
+    // After: the accepted range, 16 − 1 to 16 + 1.
+    expect(acceptedText(gib)).toBe('Anything from 15 to 17 GiB counts as right.');
+    expect(acceptedText({ kind: 'number', answer: 4, tolerance: 0.5, unit: '' })).toBe(
+      'Anything from 3.5 to 4.5 counts as right.',
+    );
+    expect(acceptedText({ kind: 'number', answer: 4, tolerance: 0, unit: 'x' })).toBe(
       'Only the exact value counts as right.',
     );
   });
@@ -266,6 +277,7 @@ describe('stored predictions', () => {
     ['a confidence that is not a level', file([{ ...a, confidence: 60 }]), 'at records.0.confidence'],
     ['a date that is not ISO', file([{ ...a, at: 'yesterday' }]), 'at records.0.at'],
     ['an empty answer', file([{ ...a, answer: '' }]), 'at records.0.answer'],
+    ['a giant answer', file([{ ...a, answer: 'x'.repeat(251) }]), 'at records.0.answer'],
     ['a giant prompt', file([{ ...a, prompt: 'x'.repeat(501) }]), 'at records.0.prompt'],
     ['correct as a string', file([{ ...a, correct: 'true' }]), 'at records.0.correct'],
     ['a missing field', file([{ ...a, kind: undefined }]), 'at records.0.kind'],
