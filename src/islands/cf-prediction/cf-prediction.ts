@@ -111,16 +111,14 @@ class CfPrediction extends HTMLElement {
     else this.#ask();
   }
 
-  /**
-   * A part of this island, never of the demo in its slot: the form and result live in the card,
-   * the gate and the demo region are direct children.
-   */
-  #part<T extends HTMLElement = HTMLElement>(selector: string): T | null {
-    return this.querySelector<T>(`:scope > .prediction-card ${selector}, :scope > ${selector}`);
+  /** Parts of this island, never of the demo in its slot (which may use the same attributes). */
+  #parts<T extends HTMLElement = HTMLElement>(selector: string): T[] {
+    const demo = this.querySelector(':scope > [data-demo]');
+    return [...this.querySelectorAll<T>(selector)].filter((el) => el === demo || !demo?.contains(el));
   }
 
-  #parts<T extends HTMLElement = HTMLElement>(selector: string): T[] {
-    return [...this.querySelectorAll<T>(`:scope > .prediction-card ${selector}`)];
+  #part<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.#parts<T>(selector)[0] ?? null;
   }
 
   #setDemoOpen(open: boolean) {
