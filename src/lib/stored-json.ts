@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { SLUG_MESSAGE, SLUG_PATTERN } from '../schemas/slug';
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../schemas/slug-rule';
 
 z.config(en());
 

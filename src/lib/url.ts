@@ -22,6 +22,7 @@ export const paths = {
   leverLab: () => url('/labs/kv-cache-lever/'),
   graph: () => url('/graph/'),
   start: () => url('/start/'),
+  review: () => url('/review/'),
   atlasJson: () => url('/atlas.json'),
   search: (query?: string) => url(`/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`),
   map: (query?: string) => url(`/map/${query ? `?q=${encodeURIComponent(query)}` : ''}`),
