@@ -92,7 +92,7 @@ export function barChart(
 
 /* Cross-entropy = entropy + KL, both ways --------------------------------------------------------- */
 
-const DW = 360;
+const DW = 300;
 
 /**
  * H(P, Q) = H(P) + KL(P‖Q) above H(Q, P) = H(Q) + KL(Q‖P), on one scale: the KL parts are the
@@ -109,53 +109,55 @@ export function decompositionSvg(r: LabResult, unit: Unit, titleId: string): El 
   const scale = (v: number) => (v / max) * (edge - 40);
   const parts: El[] = [];
   rows.forEach((row, k) => {
-    const y = 14 + k * 48;
+    const y = 14 + k * 62;
     const hW = scale(row.h);
     const klText = row.kl.finite ? row.kl.value.toFixed(3) : 'infinite';
     const total = row.kl.finite ? (row.h + row.kl.value).toFixed(3) : 'infinite';
+    const bar = y + 20;
     parts.push(
       h(
         'text',
         { class: 'dl-row-label', x: 0, y },
-        `H(${row.a}, ${row.b}) = H(${row.a}) + KL(${row.a}‖${row.b}) = ${row.h.toFixed(3)} + ${klText} = ${total}`,
+        `H(${row.a}, ${row.b}) = H(${row.a}) + KL(${row.a}‖${row.b})`,
       ),
-      h('rect', { class: 'dl-seg-h', x: 0, y: y + 6, width: Math.max(0, hW), height: 20 }),
+      h('text', { class: 'dl-row-label', x: 0, y: y + 14 }, `= ${row.h.toFixed(3)} + ${klText} = ${total}`),
+      h('rect', { class: 'dl-seg-h', x: 0, y: bar, width: Math.max(0, hW), height: 18 }),
     );
     if (row.kl.finite) {
-      parts.push(h('rect', { class: 'dl-seg-kl', x: hW, y: y + 6, width: scale(row.kl.value), height: 20 }));
+      parts.push(h('rect', { class: 'dl-seg-kl', x: hW, y: bar, width: scale(row.kl.value), height: 18 }));
     } else {
-      // Off the scale: a hatched segment to the edge and an arrow.
+      // Off the scale: a paler segment to the edge and an arrow.
       parts.push(
         h('rect', {
           class: 'dl-seg-kl dl-seg-inf',
           x: hW,
-          y: y + 6,
+          y: bar,
           width: Math.max(8, edge - hW - 8),
-          height: 20,
+          height: 18,
         }),
         h('path', {
           class: 'dl-arrow',
-          d: `M ${edge - 8} ${y + 2} L ${edge} ${y + 16} L ${edge - 8} ${y + 30} Z`,
+          d: `M ${edge - 8} ${bar - 4} L ${edge} ${bar + 9} L ${edge - 8} ${bar + 22} Z`,
         }),
       );
     }
   });
   parts.push(
-    h('line', { class: 'dl-axis', x1: 0, x2: edge, y1: 102, y2: 102 }),
-    h('text', { class: 'dl-tick', x: 0, y: 115 }, `0 ${unit}`),
+    h('line', { class: 'dl-axis', x1: 0, x2: edge, y1: 132, y2: 132 }),
+    h('text', { class: 'dl-tick', x: 0, y: 145 }, `0 ${unit}`),
     h(
       'text',
-      { class: 'dl-tick', x: scale(max / 1.12), y: 115, 'text-anchor': 'middle' },
+      { class: 'dl-tick', x: scale(max / 1.12), y: 145, 'text-anchor': 'middle' },
       (max / 1.12).toFixed(2),
     ),
-    h('rect', { class: 'dl-seg-h', x: 0, y: 124, width: 12, height: 10 }),
-    h('text', { class: 'dl-tick', x: 16, y: 133 }, 'entropy'),
-    h('rect', { class: 'dl-seg-kl', x: 70, y: 124, width: 12, height: 10 }),
-    h('text', { class: 'dl-tick', x: 86, y: 133 }, 'KL divergence (extra cost)'),
+    h('rect', { class: 'dl-seg-h', x: 0, y: 154, width: 12, height: 10 }),
+    h('text', { class: 'dl-tick', x: 16, y: 163 }, 'entropy'),
+    h('rect', { class: 'dl-seg-kl', x: 70, y: 154, width: 12, height: 10 }),
+    h('text', { class: 'dl-tick', x: 86, y: 163 }, 'KL divergence (extra cost)'),
   );
   return h(
     'svg',
-    { viewBox: `0 0 ${DW} 140`, role: 'img', 'aria-labelledby': titleId, class: 'dl-svg dl-decomp' },
+    { viewBox: `0 0 ${DW} 170`, role: 'img', 'aria-labelledby': titleId, class: 'dl-svg dl-decomp' },
     h(
       'title',
       { id: titleId },

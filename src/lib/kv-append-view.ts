@@ -32,15 +32,15 @@ export function statusText(s: AppendState, tokens: string[], toy: ToyPicture): s
 
 /* The picture ---------------------------------------------------------------------------------- */
 
-const W = 380;
+const W = 386;
 const ROW = 16;
 const CELL = 10;
 const PITCH = 11;
-const TOKEN_X = 60;
-const K_X = 66;
-const ATT_X = 162;
+const TOKEN_X = 66;
+const K_X = 72;
+const ATT_X = 168;
 const BAR_MAX = 50;
-const V_X = 248;
+const V_X = 254;
 const TOP = 48;
 const LAYERS_DRAWN = 16;
 
@@ -237,7 +237,9 @@ export function bytesList(s: AppendState, m: AppendModel): El {
       'read',
       'Read this step',
       s.step === 0 ? 0n : s.bytesRead,
-      'the new query reads every stored key and value: the cache saves computing, not reading',
+      s.step === 0
+        ? 'nothing yet'
+        : 'the new query reads every stored key and value: the cache saves computing, not reading',
     ),
   );
 }
@@ -274,7 +276,9 @@ export function workTable(s: AppendState): El {
     h(
       'caption',
       {},
-      `Work per sequence at step ${s.step}. Recomputing has done ${ratioText(s.withoutCache.total.total, s.withCache.total.total)} × the multiply-adds so far.`,
+      s.step === 0
+        ? 'Work per sequence: nothing computed yet.'
+        : `Work per sequence at step ${s.step}. Recomputing has done ${ratioText(s.withoutCache.total.total, s.withCache.total.total)} × the multiply-adds so far.`,
     ),
     h(
       'thead',
