@@ -30,6 +30,10 @@ async function open(page: Page, hash = '') {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(at(PAGE + hash));
+  // The stepper waits behind a "predict first" question (tests/e2e/prediction.spec.ts): open it without one.
+  const gate = page.locator('#prediction-kv-append-work-ratio');
+  await gate.scrollIntoViewIfNeeded();
+  await gate.getByRole('button', { name: 'Skip and just explore' }).click();
   await stepper(page).scrollIntoViewIfNeeded();
   // The island removes its no-JavaScript note once it has loaded.
   await expect(stepper(page).locator('[data-nojs]')).toHaveCount(0);

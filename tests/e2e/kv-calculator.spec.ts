@@ -118,7 +118,10 @@ test('the kv-cache notebook embeds the calculator without touching its own addre
   // The demo waits behind a "predict first" question (tests/e2e/prediction.spec.ts); open it without
   // one. Its island loads when it comes near the viewport, so scroll there first.
   await page.locator('#prediction-llama-2-7b-batch-8-gib').scrollIntoViewIfNeeded();
-  await page.getByRole('button', { name: 'Skip and just explore' }).click();
+  await page
+    .locator('#prediction-llama-2-7b-batch-8-gib')
+    .getByRole('button', { name: 'Skip and just explore' })
+    .click();
   const demo = page.locator('#demo ~ .demo-embed, .demo-embed').first();
   await expect(kv(page, 'total-bytes')).toHaveAttribute('data-value', '17179869184');
   await demo.getByLabel('Batch, B (sequences)').fill('4');
