@@ -4,7 +4,16 @@
  * trajectories and marker shapes. The build renders them into the server HTML and the island sets
  * the same strings on the live SVG, so both draw exactly the same thing.
  */
-import { type OptimizerId, type Run, type Surface, type Vec, type View } from './descent';
+import {
+  OPTIMIZER_IDS,
+  type OptimizerId,
+  type Run,
+  type Settings,
+  type Surface,
+  SURFACES,
+  type Vec,
+  type View,
+} from './descent';
 
 /** Width of the plot in SVG user units; the height follows the view's aspect ratio. */
 export const PLOT_WIDTH = 480;
@@ -247,4 +256,40 @@ export function trajectoryGeometry(run: Run, surface: Surface, scale: Scale): Tr
     end: pts[pts.length - 1]!,
     endInView: last[0] >= v.xMin && last[0] <= v.xMax && last[1] >= v.yMin && last[1] <= v.yMax,
   };
+}
+
+export interface PlotModel {
+  scale: Scale;
+  contours: ContourPath[];
+  trajectories: TrajectoryGeometry[];
+  /** The minima in SVG units. */
+  minima: Vec[];
+  /** The start handle in SVG units. */
+  handle: Vec;
+  /** The axes x = 0 and y = 0 as SVG paths, when they cross the view. */
+  axes: string;
+}
+
+/** Everything the plot draws for one configuration and its runs. */
+export function plotModel(settings: Settings, runs: Record<OptimizerId, Run>): PlotModel {
+  const surface = SURFACES[settings.surface];
+  const scale = scaleFor(surface.view);
+  const v = surface.view;
+  const axes: Vec[][] = [];
+  if (v.yMin < 0 && v.yMax > 0) axes.push([scale.px([v.xMin, 0]), scale.px([v.xMax, 0])]);
+  if (v.xMin < 0 && v.xMax > 0) axes.push([scale.px([0, v.yMin]), scale.px([0, v.yMax])]);
+  return {
+    scale,
+    contours: contourPaths(surface, scale),
+    trajectories: OPTIMIZER_IDS.map((id) => trajectoryGeometry(runs[id], surface, scale)),
+    minima: surface.minima.map(scale.px),
+    handle: scale.px(settings.start),
+    axes: polylineD(axes),
+  };
+}
+
+/** A small "×" centred at c, for the minima. */
+export function crossD(c: Vec, r = 5): string {
+  const [x, y] = c;
+  return `M${r1(x - r)} ${r1(y - r)}L${r1(x + r)} ${r1(y + r)}M${r1(x - r)} ${r1(y + r)}L${r1(x + r)} ${r1(y - r)}`;
 }

@@ -324,6 +324,11 @@ export function stabilityNote(s: Settings): StabilityNote {
   };
 }
 
+/** A point for the table: coordinates to 3 decimals, so 10⁻¹⁹ reads as 0. */
+export function fmtPoint(p: Vec): string {
+  return `(${fmt(roundTo(p[0], 3))}, ${fmt(roundTo(p[1], 3))})`;
+}
+
 /** The "Diverged at" cell of the results table. */
 export function divergenceText(r: Run): string {
   if (r.divergedAt !== null)
@@ -397,7 +402,7 @@ export function parseField(
     return {
       ok: false,
       value,
-      message: `${spec.label} must be from ${fmt(spec.min)} to ${fmt(spec.max)}; ${fmt(n)} was clamped to ${fmt(value)}.`,
+      message: `${spec.label} must be from ${fmt(spec.min)} to ${fmt(spec.max)}; ${raw.replace(/^-/, '−')} was clamped to ${fmt(value)}.`,
     };
   }
   return { ok: true, value: rounded };
@@ -481,8 +486,8 @@ const SUPERSCRIPT: Record<string, string> = {
 };
 
 /**
- * A number for people: three significant figures, and powers of ten (3.2 × 10⁻⁵) outside
- * [0.001, 10000). Minus signs are U+2212.
+ * A number for people: three significant figures, and powers of ten (3.2 × 10⁻⁵, with no-break
+ * spaces so it never wraps) outside [0.001, 10000). Minus signs are U+2212.
  */
 export function fmt(value: number): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : 'not a number';
@@ -496,7 +501,7 @@ export function fmt(value: number): string {
       .split('')
       .map((c) => SUPERSCRIPT[c] ?? c)
       .join('');
-    text = m === '1' || m === '-1' ? `${m === '-1' ? '-' : ''}10${e}` : `${m} × 10${e}`;
+    text = m === '1' || m === '-1' ? `${m === '-1' ? '-' : ''}10${e}` : `${m}\u00a0×\u00a010${e}`;
   } else text = String(Number(value.toPrecision(3)));
   return text.replace(/^-/, '−');
 }

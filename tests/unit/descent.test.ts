@@ -3,6 +3,7 @@ import {
   adamStep,
   divergenceText,
   fmt,
+  fmtPoint,
   gdStep,
   largestEigenvalue,
   momentumStep,
@@ -256,13 +257,20 @@ describe('state in a query string', () => {
 
 describe('numbers for people', () => {
   it.each([
+    [[-1.16e-4, 6.94e-19], '(0, 0)'],
+    [[-0.04291, 0.01449], '(−0.043, 0.014)'],
+    [[-0.015, -788.209], '(−0.015, −788)'],
+  ] as const)('fmtPoint(%j) = %s', (p, text) => expect(fmtPoint(p)).toBe(text));
+
+  it.each([
     [0, '0'],
     [0.2, '0.2'],
     [-0.5, '−0.5'],
     [1000, '1000'],
-    [3.2e-5, '3.2 × 10⁻⁵'],
+    [3.2e-5, '3.2\u00a0×\u00a010⁻⁵'],
     [1e-4, '10⁻⁴'],
-    [12345, '1.23 × 10⁴'],
+    [12345, '1.23\u00a0×\u00a010⁴'],
+    [-788.209, '−788'],
     [1001.6006, '1000'],
     [Infinity, '∞'],
     [NaN, 'not a number'],
