@@ -41,28 +41,38 @@ export function scaleFor(view: View, width = PLOT_WIDTH): Scale {
 // ---------------------------------------------------------------------------------------------
 // Marching squares
 
+/** f sampled at the (n + 1) × (n + 1) nodes of a grid over the view: values[j][i] at (x_i, y_j). */
+export interface Grid {
+  view: View;
+  n: number;
+  values: number[][];
+}
+
+export function sampleGrid(f: (x: number, y: number) => number, view: View, n: number): Grid {
+  const dx = (view.xMax - view.xMin) / n;
+  const dy = (view.yMax - view.yMin) / n;
+  const values: number[][] = [];
+  for (let j = 0; j <= n; j++) {
+    const row: number[] = [];
+    for (let i = 0; i <= n; i++) row.push(f(view.xMin + i * dx, view.yMin + j * dy));
+    values.push(row);
+  }
+  return { view, n, values };
+}
+
 /**
- * Level curves f = level over the view, sampled on an n × n grid of cells. Each curve is a polyline
- * in plane coordinates (closed curves repeat their first point at the end). Crossings are placed by
- * linear interpolation along cell edges; the two ambiguous cell cases are resolved by the value at
- * the cell's centre.
+ * Level curves f = level through a sampled grid. Each curve is a polyline in plane coordinates
+ * (closed curves repeat their first point at the end). Crossings are placed by linear
+ * interpolation along cell edges; the two ambiguous cell cases are resolved by the value at the
+ * cell's centre.
  */
-export function levelCurves(
-  f: (x: number, y: number) => number,
-  view: View,
-  level: number,
-  n: number,
-): Vec[][] {
+export function levelCurves(grid: Grid, level: number): Vec[][] {
+  const { view, n } = grid;
   const dx = (view.xMax - view.xMin) / n;
   const dy = (view.yMax - view.yMin) / n;
   const X = (i: number) => view.xMin + i * dx;
   const Y = (j: number) => view.yMin + j * dy;
-  const values: number[][] = [];
-  for (let j = 0; j <= n; j++) {
-    const row: number[] = [];
-    for (let i = 0; i <= n; i++) row.push(f(X(i), Y(j)));
-    values.push(row);
-  }
+  const values = grid.values;
   const at = (i: number, j: number) => values[j]![i]!;
 
   // An edge crossing is named by its edge, so neighbouring cells share the exact same point.
@@ -187,9 +197,10 @@ export interface ContourPath {
 
 /** Every contour of a surface as one SVG path per level. */
 export function contourPaths(surface: Surface, scale: Scale): ContourPath[] {
+  const grid = sampleGrid(surface.f, surface.view, surface.grid);
   return surface.levels.map((level) => ({
     level,
-    d: polylineD(levelCurves(surface.f, surface.view, level, surface.grid).map((l) => l.map(scale.px))),
+    d: polylineD(levelCurves(grid, level).map((l) => l.map(scale.px))),
   }));
 }
 

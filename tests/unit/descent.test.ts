@@ -21,7 +21,7 @@ import {
   toleranceText,
   type Vec,
 } from '../../src/lib/descent';
-import { levelCurves, markerIndices, scaleFor } from '../../src/lib/descent-plot';
+import { levelCurves, markerIndices, sampleGrid, scaleFor } from '../../src/lib/descent-plot';
 
 const bowl = (over: Partial<Settings> = {}): Settings => ({
   surface: 'bowl',
@@ -288,7 +288,10 @@ describe('the picture', () => {
   });
 
   it('traces the unit circle of x² + y² as one closed curve', () => {
-    const curves = levelCurves((x, y) => x * x + y * y, { xMin: -2, xMax: 2, yMin: -2, yMax: 2 }, 1, 40);
+    const curves = levelCurves(
+      sampleGrid((x, y) => x * x + y * y, { xMin: -2, xMax: 2, yMin: -2, yMax: 2 }, 40),
+      1,
+    );
     expect(curves).toHaveLength(1);
     const c = curves[0]!;
     expect(c[0]).toEqual(c[c.length - 1]);
@@ -297,14 +300,22 @@ describe('the picture', () => {
   });
 
   it('traces f = x at level 0.5 as one straight open line across the view', () => {
-    const curves = levelCurves((x) => x, { xMin: -2, xMax: 2, yMin: -2, yMax: 2 }, 0.5, 40);
+    const curves = levelCurves(
+      sampleGrid((x) => x, { xMin: -2, xMax: 2, yMin: -2, yMax: 2 }, 40),
+      0.5,
+    );
     expect(curves).toHaveLength(1);
     expect(curves[0]).toHaveLength(41); // one crossing per row of grid nodes
     for (const [x] of curves[0]!) expect(x).toBeCloseTo(0.5, 12);
   });
 
   it('finds no curve for a level outside the surface’s range', () => {
-    expect(levelCurves(() => 1, { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, 2, 10)).toEqual([]);
+    expect(
+      levelCurves(
+        sampleGrid(() => 1, { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, 10),
+        2,
+      ),
+    ).toEqual([]);
   });
 
   it.each([
