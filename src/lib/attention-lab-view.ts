@@ -244,7 +244,9 @@ function heatmapTable({ caption, tokens, w, pick, compact }: HeatmapOptions): No
               ),
             );
           }),
-          compact ? null : h('td', { class: 'attn-entropy' }, formatNumber(w.entropy[i])),
+          compact
+            ? null
+            : h('td', { class: 'attn-entropy' }, w.entropy[i] === 0 ? '0' : formatFixed(w.entropy[i])),
         ),
       ),
     ),
@@ -387,11 +389,15 @@ export function explainView(state: LabState, results: MultiHeadResult, sel: Sele
     const top = Math.max(...row);
     const exps = row.map((s) => Math.exp(s - top));
     const total = exps.reduce((x, y) => x + y, 0);
+    // A total within 0.001 of 1 is written 1 + ε, so a near-one-hot row does not read as "1 ÷ 1".
+    const near = total > 1 && total < 1.001;
+    const sumText = near ? `1 + ${significant(total - 1)}` : significant(total);
+    const sum = near ? `(${sumText})` : sumText;
     steps.push(
       h(
         'li',
         null,
-        `Softmax over the row of ${a}: its largest logit is ${formatNumber(top, 3)}; e^(${formatNumber(logit, 3)} − ${formatNumber(top, 3)}) = ${significant(exps[sel.j])}, and the row’s terms e^(s − ${formatNumber(top, 3)}) add up to ${significant(total)}, so the weight is ${significant(exps[sel.j])} ÷ ${significant(total)} = ${formatWeight(weight)}.`,
+        `Softmax over the row of ${a}: its largest logit is ${formatNumber(top, 3)}; e^(${formatNumber(logit, 3)} − ${formatNumber(top, 3)}) = ${significant(exps[sel.j])}, and the row’s terms e^(s − ${formatNumber(top, 3)}) add up to ${sumText}, so the weight is ${significant(exps[sel.j])} ÷ ${sum} = ${formatWeight(weight)}.`,
       ),
     );
     steps.push(

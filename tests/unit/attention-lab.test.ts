@@ -324,6 +324,14 @@ describe('views', () => {
     expect(t).not.toMatch(/NaN|undefined|Infinity/);
   });
 
+  it('writes a total just above 1 as 1 + ε: ran with q = (0, 0, 9, 0) scores 18 ÷ 2 = 9 on fox', () => {
+    const q = s.q.map((row, i) => (i === 3 ? [0, 0, 9, 0] : row));
+    const edited = { ...s, preset: 'custom' as const, q };
+    const t = text(toHtml(explainView(edited, computeLab(edited), { head: 0, i: 3, j: 2 })));
+    // The other three logits are 0: 3 e^−9 = 3.7 × 10^−4; e⁹/(e⁹ + 3) = 0.9996, shown as 1.00.
+    expect(t).toContain('add up to 1 + 3.7 × 10^−4, so the weight is 1 ÷ (1 + 3.7 × 10^−4) = 1.00.');
+  });
+
   it('explains a masked weight as exactly 0', () => {
     const t = text(toHtml(explainView(s, results, { head: 0, i: 0, j: 3 })));
     expect(t).toContain('Mask: ran comes after the, so the mask adds −∞');
