@@ -246,6 +246,18 @@ export function chartNodes(state: RooflineState, c: Computed, g: ChartGeometry =
   }
   const d = g.decode;
   const p = g.prefill;
+  const decodeAbove = d.x > g.right - 160;
+  // The prefill label goes above the roof, to the left unless that would run off the plot. When the
+  // decode label takes the space above nearby, it goes below the roof instead: to the right of a
+  // point on the slope, to the left of one on the flat part, so it never crosses the roof.
+  const prefillBelow = decodeAbove && Math.abs(p.x - d.x) < 200;
+  const prefillLabel = prefillBelow
+    ? p.x < g.ridge.x
+      ? { class: 'rf-label rf-prefill-label', x: r1(p.x) + 10, y: r1(p.y) + 24, 'text-anchor': 'start' }
+      : { class: 'rf-label rf-prefill-label', x: r1(p.x) - 10, y: r1(p.y) + 24, 'text-anchor': 'end' }
+    : p.x < g.left + 160
+      ? { class: 'rf-label rf-prefill-label', x: r1(p.x) + 10, y: r1(p.y) - 12, 'text-anchor': 'start' }
+      : { class: 'rf-label rf-prefill-label', x: r1(p.x) - 10, y: r1(p.y) - 12, 'text-anchor': 'end' };
   nodes.push(
     h('rect', {
       class: 'rf-prefill',
@@ -255,20 +267,14 @@ export function chartNodes(state: RooflineState, c: Computed, g: ChartGeometry =
       height: 12,
       transform: `rotate(45 ${r1(p.x)} ${r1(p.y)})`,
     }),
-    h(
-      'text',
-      // Above the roof, to the left unless that would run off the plot.
-      p.x < g.left + 160
-        ? { class: 'rf-label rf-prefill-label', x: r1(p.x) + 10, y: r1(p.y) - 12, 'text-anchor': 'start' }
-        : { class: 'rf-label rf-prefill-label', x: r1(p.x) - 10, y: r1(p.y) - 12, 'text-anchor': 'end' },
-      `prefill P = ${groupNumber(state.prompt)}`,
-    ),
+    h('text', prefillLabel, `prefill P = ${groupNumber(state.prompt)}`),
     h('circle', { class: c.fits ? 'rf-decode' : 'rf-decode rf-nofit', cx: r1(d.x), cy: r1(d.y), r: 7 }),
     h(
       'text',
-      // Below the roof, to the right unless that would run off the plot.
-      d.x > g.right - 160
-        ? { class: 'rf-label rf-decode-label', x: r1(d.x) - 10, y: r1(d.y) + 24, 'text-anchor': 'end' }
+      // Below the roof to the right; near the right edge, above the roof to the left instead (below
+      // it there, the prefill's label may already sit).
+      decodeAbove
+        ? { class: 'rf-label rf-decode-label', x: r1(d.x) - 10, y: r1(d.y) - 14, 'text-anchor': 'end' }
         : { class: 'rf-label rf-decode-label', x: r1(d.x) + 10, y: r1(d.y) + 20, 'text-anchor': 'start' },
       `decode B = ${groupNumber(state.batch)}`,
     ),

@@ -119,6 +119,18 @@ test('bad and extreme input is clamped or refused with a message beside the fiel
   await expect(demo(page).locator('[data-msg="context"]')).toHaveText('The context is at least 1; set to 1.');
   await contextField(page).fill('9999999');
   await expect(demo(page).locator('[data-msg="context"]')).toContainText('at most 131,072 for Llama 3.1 8B');
+  await expect(demo(page)).not.toContainText(/NaN|Infinity|undefined/);
+  expect(errors).toEqual([]);
+});
+
+test('memory limits: weights that do not fit, a cache that does not fit, and too many GPUs', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto(
+    at(`${PAGE}#roofline?model=llama-3-1-8b&gpu=h100-sxm&gpus=1&batch=16&context=131072&prompt=2048`),
+  );
+  await ready(page);
   // The weights of a 70B model do not fit on one GPU; two make room.
   await page.getByLabel('Model', { exact: true }).selectOption('llama-3-1-70b');
   await expect(demo(page).locator('[data-rf-sentence="batching"]')).toContainText('do not fit');

@@ -168,3 +168,32 @@ describe('chart', () => {
     expect(html).toContain('<th scope="row">prefill P = 2,048</th>');
   });
 });
+
+describe('chart labels', () => {
+  // Boxes estimated for the larger narrow-screen labels (22 units, bold): 13 units per character.
+  const box = (node: { attrs: Record<string, string>; children: unknown[] }) => {
+    const x = Number(node.attrs.x);
+    const y = Number(node.attrs.y);
+    const w = String(node.children[0]).length * 13;
+    const left = node.attrs['text-anchor'] === 'end' ? x - w : x;
+    return { left, right: left + w, top: y - 18, bottom: y + 4 };
+  };
+  const states = [1, 16, 512, 4096].flatMap((batch) =>
+    [16, 64, 512, 2048, 131072].flatMap((prompt) =>
+      [128, 4096].flatMap((context) =>
+        ['h100-sxm', 'a100-80gb-sxm'].map((g) => ({ ...base, batch, prompt, context, gpu: g })),
+      ),
+    ),
+  );
+  it.each(states)('decode and prefill labels do not overlap (%o)', (state) => {
+    const p = { model: presets.model, gpu: gpu(state.gpu) };
+    const nodes = chartNodes(state, compute(state, p)).filter(
+      (n): n is Exclude<typeof n, string> => typeof n !== 'string',
+    );
+    const label = (cls: string) => box(nodes.find((n) => n.attrs.class?.includes(cls))!);
+    const a = label('rf-decode-label');
+    const b = label('rf-prefill-label');
+    const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    expect(overlap).toBe(false);
+  });
+});
