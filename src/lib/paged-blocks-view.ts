@@ -170,3 +170,58 @@ export function readout(sim: Simulation, kind: LaneKind, slot: number): string {
   if (slot < 0 || slot >= sim.config.capacity) return '';
   return describeSlot(kind, slot, lane.slots(), sim.config.blockSize);
 }
+
+/** The controls, in order, with their labels and hints. */
+export interface Control {
+  field: Exclude<keyof PagedConfig, 'policy'>;
+  label: string;
+  hint: string;
+  kind: 'number' | 'range';
+  step: number;
+}
+
+export const REQUEST_CONTROLS: Control[] = [
+  {
+    field: 'rate',
+    label: 'Arrival rate (requests per step)',
+    hint: 'Mean of a Poisson draw each step.',
+    kind: 'range',
+    step: 0.01,
+  },
+  { field: 'promptMin', label: 'Shortest prompt', hint: 'Tokens.', kind: 'number', step: 1 },
+  { field: 'promptMax', label: 'Longest prompt', hint: 'Tokens.', kind: 'number', step: 1 },
+  { field: 'outputMin', label: 'Shortest output', hint: 'Tokens.', kind: 'number', step: 1 },
+  {
+    field: 'outputMax',
+    label: 'Longest output',
+    hint: 'Tokens; a request also stops at the maximum length.',
+    kind: 'number',
+    step: 1,
+  },
+  { field: 'seed', label: 'Seed', hint: 'The same seed replays the same requests.', kind: 'number', step: 1 },
+];
+
+export const MEMORY_CONTROLS: Control[] = [
+  {
+    field: 'capacity',
+    label: 'KV memory (token slots)',
+    hint: 'The same for both allocators.',
+    kind: 'number',
+    step: 1,
+  },
+  {
+    field: 'maxLen',
+    label: 'Maximum sequence length',
+    hint: 'Prompt plus output never exceeds it.',
+    kind: 'number',
+    step: 1,
+  },
+  {
+    field: 'blockSize',
+    label: 'Block size (tokens)',
+    hint: 'Paged memory only; vLLM’s default is 16.',
+    kind: 'number',
+    step: 1,
+  },
+  { field: 'steps', label: 'Steps to simulate', hint: 'Decoding iterations.', kind: 'number', step: 1 },
+];

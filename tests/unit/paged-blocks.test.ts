@@ -466,3 +466,36 @@ describe('the picture and its text equivalent', () => {
     );
   });
 });
+
+describe("the demo's default run, as the notebook quotes it", () => {
+  // content/concepts/paged-attention/witness.py re-implements the simulation in Python from its
+  // description and asserts the same figures, so the two implementations check each other.
+  it('contiguous max-length reservation finishes 8 requests, paged blocks of 16 finish 13', () => {
+    const sim = new Simulation(DEFAULT_CONFIG);
+    sim.runTo(DEFAULT_CONFIG.steps);
+    const c = sim.summary('contiguous');
+    const p = sim.summary('paged');
+    expect(sim.requests.length).toBe(22);
+    expect([c.finished, c.generated, p.finished, p.generated]).toEqual([8, 708, 13, 1153]);
+    expect([percentOf(c.meanUtilisation), percentOf(p.meanUtilisation)]).toEqual(['33.0', '48.4']);
+    expect([percentOf(c.storedShareOfAllocated), percentOf(p.storedShareOfAllocated)]).toEqual([
+      '37.1',
+      '91.9',
+    ]);
+    // With blocks as large as the maximum length, paging is max-length reservation again.
+    const big = new Simulation({ ...DEFAULT_CONFIG, blockSize: 256 });
+    big.runTo(200);
+    expect(big.summary('paged')).toEqual(c);
+  });
+
+  it('at step 40 (where the page starts) both hold the same 4 requests; contiguous has no free slot', () => {
+    const sim = new Simulation(DEFAULT_CONFIG);
+    sim.runTo(40);
+    expect(slots(sim.current('contiguous'))).toMatchObject({ stored: 275, free: 0, running: 4 });
+    expect(slots(sim.current('paged'))).toMatchObject({ stored: 275, free: 720, running: 4 });
+  });
+});
+
+function percentOf(x: number): string {
+  return (x * 100).toFixed(1);
+}
