@@ -7,6 +7,8 @@ import type { Page } from '@playwright/test';
 // default settings, at step 40 both memories hold 275 tokens; after 200 steps contiguous
 // reservation has finished 8 requests and paged blocks 13.
 const PAGE = 'concepts/paged-attention/';
+// Each test makes many round trips; the shared 2-core machine can be very slow.
+test.describe.configure({ timeout: 360_000 });
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -190,7 +192,6 @@ test('the hash round-trips the configuration; blocks of 256 behave like max-leng
 });
 
 test('bad and extreme inputs are clamped with a message beside the field', async ({ page }) => {
-  test.setTimeout(300_000); // many round trips; the shared 2-core machine can be slow
   const errors = watchErrors(page);
   const island = await open(page);
   const capacity = island.getByLabel('KV memory (token slots)');
@@ -256,7 +257,7 @@ test('the notebook with its simulator has no serious accessibility problems (lig
   page,
 }) => {
   // axe over a whole notebook is slow on a loaded 2-core machine: the dark pass checks the island only.
-  test.setTimeout(360_000);
+  test.setTimeout(600_000);
   const island = await open(page);
   await island.getByRole('button', { name: 'Step' }).click();
   await island.locator('details.pb-holders summary').click();
@@ -267,4 +268,12 @@ test('the notebook with its simulator has no serious accessibility problems (lig
   expect(
     dark.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
   ).toEqual([]);
+});
+
+test('on a 360 px phone the notebook and its simulator do not scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const island = await open(page);
+  await island.locator('details.pb-holders summary').click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });

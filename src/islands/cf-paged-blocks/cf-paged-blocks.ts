@@ -279,7 +279,8 @@ class CfPagedBlocks extends HTMLElement {
   #readout(lane: string, text: string) {
     const el = this.#lane(lane).querySelector('[data-readout]');
     if (el)
-      el.textContent = text || 'Point at or tap a slot to read it; every request is listed in the tables below.';
+      el.textContent =
+        text || 'Point at or tap a slot to read it; every request is listed in the tables below.';
   }
 }
 
