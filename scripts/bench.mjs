@@ -17,6 +17,14 @@ const PAGES = {
   home: 'index.html',
   concept: 'concepts/softmax/index.html',
   'concept + calculator': 'concepts/kv-cache/index.html',
+  'concept + attention lab': 'concepts/scaled-dot-product-attention/index.html',
+  'concept + vector playground': 'concepts/dot-product/index.html',
+  'concept + function explorer': 'concepts/chain-rule/index.html',
+  'concept + descent lab': 'concepts/gradient-descent/index.html',
+  'concept + roofline': 'concepts/prefill-and-decode/index.html',
+  'concept + paged blocks': 'concepts/paged-attention/index.html',
+  'concept, no island': 'concepts/matrix-multiplication/index.html',
+  review: 'review/index.html',
   track: 'tracks/attention-to-serving/index.html',
   graph: 'graph/index.html',
   calculator: 'tools/kv-cache/index.html',
@@ -30,8 +38,12 @@ const size = (text) => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text).len
 const sum = (list) =>
   list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
 
-/** The JS a page loads: its module scripts and everything they import, each file once. */
-function scriptsOf(html) {
+/**
+ * The JS a page loads: its module scripts and everything they import, each file once. With
+ * `lazy`, also the chunks its islands import on demand (Vite lists them in __vite__mapDeps), which
+ * a reader downloads once the island nears the viewport.
+ */
+function scriptsOf(html, lazy = false) {
   const seen = new Set();
   const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
   while (queue.length) {
@@ -42,6 +54,9 @@ function scriptsOf(html) {
     const code = readFileSync(path, 'utf8');
     for (const m of code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g))
       queue.push(join('/', src.slice(0, src.lastIndexOf('/') + 1), m[1]));
+    if (lazy)
+      for (const list of code.matchAll(/m\.f=\[([^\]]*)\]/g))
+        for (const m of list[1].matchAll(/"([^"]+\.js)"/g)) queue.push(`/${m[1]}`);
   }
   return [...seen];
 }
@@ -52,10 +67,17 @@ for (const [name, file] of Object.entries(PAGES)) {
   if (!existsSync(path)) continue;
   const html = readFileSync(path, 'utf8');
   const js = scriptsOf(html).map((f) => size(readFileSync(f, 'utf8')));
+  const withIslands = scriptsOf(html, true).map((f) => size(readFileSync(f, 'utf8')));
   const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
     size(readFileSync(join(DIST, m[1].replace(/^\//, '')), 'utf8')),
   );
-  pages[name] = { html: size(html), js: sum(js), css: sum(css), requests: 1 + js.length + css.length };
+  pages[name] = {
+    html: size(html),
+    js: sum(js),
+    jsWithIslands: sum(withIslands),
+    css: sum(css),
+    requests: 1 + js.length + css.length,
+  };
 }
 
 // Graph layout timing: bundle the pure modules on the fly (they are TypeScript).
@@ -166,10 +188,10 @@ const mapperBench = {
 };
 
 const kb = (n) => (n / 1024).toFixed(1);
-console.log('page                     HTML kB (gz)    JS kB (gz)     CSS kB (gz)    requests');
+console.log('page                     HTML kB (gz)    JS kB (gz)     +islands (gz)  CSS kB (gz)    requests');
 for (const [name, p] of Object.entries(pages))
   console.log(
-    `${name.padEnd(24)} ${`${kb(p.html.raw)} (${kb(p.html.gzip)})`.padEnd(15)} ${`${kb(p.js.raw)} (${kb(p.js.gzip)})`.padEnd(14)} ${`${kb(p.css.raw)} (${kb(p.css.gzip)})`.padEnd(14)} ${p.requests}`,
+    `${name.padEnd(24)} ${`${kb(p.html.raw)} (${kb(p.html.gzip)})`.padEnd(15)} ${`${kb(p.js.raw)} (${kb(p.js.gzip)})`.padEnd(14)} ${`${kb(p.jsWithIslands.raw)} (${kb(p.jsWithIslands.gzip)})`.padEnd(14)} ${`${kb(p.css.raw)} (${kb(p.css.gzip)})`.padEnd(14)} ${p.requests}`,
   );
 for (const [name, g] of Object.entries(graph))
   console.log(

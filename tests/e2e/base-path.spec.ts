@@ -14,7 +14,10 @@ test('under a sub-path, search, the dialog and the mapper load their data and li
   await page.goto(at('map/?q=2305.13245'));
   const top = page.locator('[data-result] [data-concept]').first();
   await expect(top).toHaveAttribute('data-concept', 'grouped-query-attention');
-  await expect(top.getByRole('link').first()).toHaveAttribute('href', '/base-check/concepts/grouped-query-attention/');
+  await expect(top.getByRole('link').first()).toHaveAttribute(
+    'href',
+    '/base-check/concepts/grouped-query-attention/',
+  );
   await expect(page.getByRole('link', { name: /in the route graph$/ })).toHaveAttribute(
     'href',
     '/base-check/graph/?focus=grouped-query-attention',

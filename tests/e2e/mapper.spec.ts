@@ -12,12 +12,37 @@ const map = (text: string) => at(`map/?q=${encodeURIComponent(text)}`);
 
 test.describe('each input kind is placed, with its reasons', () => {
   for (const [kind, text, slug, reason] of [
-    ['a typed equation', 'softmax(QK^T / sqrt(d_k)) V', 'scaled-dot-product-attention', /equation: .*matched .*k\^t/],
-    ['a TeX equation', String.raw`\mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V`, 'scaled-dot-product-attention', /equation:/],
+    [
+      'a typed equation',
+      'softmax(QK^T / sqrt(d_k)) V',
+      'scaled-dot-product-attention',
+      /equation: .*matched .*k\^t/,
+    ],
+    [
+      'a TeX equation',
+      String.raw`\mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V`,
+      'scaled-dot-product-attention',
+      /equation:/,
+    ],
     ['a bare arXiv id', '2305.13245', 'grouped-query-attention', /arXiv id of: GQA/],
-    ['an arXiv pdf link', 'https://arxiv.org/pdf/2309.06180v1.pdf', 'paged-attention', /arXiv id of: Efficient Memory Management/],
-    ['a model name', 'DeepSeek-V2', 'multi-head-latent-attention', /model: DeepSeek-V2: uses multi-head latent attention/],
-    ['an excerpt', 'we cache the keys and values of previous tokens so each decoding step attends over them', 'kv-cache', /summary mentions:/],
+    [
+      'an arXiv pdf link',
+      'https://arxiv.org/pdf/2309.06180v1.pdf',
+      'paged-attention',
+      /arXiv id of: Efficient Memory Management/,
+    ],
+    [
+      'a model name',
+      'DeepSeek-V2',
+      'multi-head-latent-attention',
+      /model: DeepSeek-V2: uses multi-head latent attention/,
+    ],
+    [
+      'an excerpt',
+      'we cache the keys and values of previous tokens so each decoding step attends over them',
+      'kv-cache',
+      /summary mentions:/,
+    ],
   ] as const) {
     test(kind, async ({ page }) => {
       const errors = collectErrors(page);
@@ -44,7 +69,9 @@ test('unplaced terms and unknown arXiv ids are listed honestly', async ({ page }
   await expect(ranked(page).first()).toHaveAttribute('data-concept', 'grouped-query-attention');
   await expect(page.getByRole('heading', { name: 'Not placed' })).toBeVisible();
   await expect(page.locator('.mapper-unplaced li')).toHaveText(['zebra', 'stripe']);
-  await expect(page.locator('[data-unknown-arxiv]')).toHaveText('Not in the papers registry: arXiv 2501.99999.');
+  await expect(page.locator('[data-unknown-arxiv]')).toHaveText(
+    'Not in the papers registry: arXiv 2501.99999.',
+  );
 });
 
 test('the path marks known concepts and the first one to repair', async ({ page }) => {
@@ -52,7 +79,11 @@ test('the path marks known concepts and the first one to repair', async ({ page 
   await page.evaluate(() =>
     localStorage.setItem(
       'cf:progress',
-      JSON.stringify({ format: 'continuous-function/progress', version: 1, known: ['dot-product', 'matrix-multiplication'] }),
+      JSON.stringify({
+        format: 'continuous-function/progress',
+        version: 1,
+        known: ['dot-product', 'matrix-multiplication'],
+      }),
     ),
   );
   await page.goto(map('softmax(QK^T / sqrt(d_k)) V'));
@@ -98,7 +129,9 @@ test('empty input shows examples; very long input is truncated with a notice', a
   await box.fill(`KV cache ${'lorem '.repeat(600)}`);
   await box.press('Tab');
   await page.keyboard.press('Enter'); // "Map it" has focus after Tab
-  await expect(page.getByRole('alert')).toHaveText(/longer than 2,000 characters; only the first 2,000 were read/);
+  await expect(page.getByRole('alert')).toHaveText(
+    /longer than 2,000 characters; only the first 2,000 were read/,
+  );
   await expect(ranked(page).first()).toHaveAttribute('data-concept', 'kv-cache');
 
   await page.getByRole('button', { name: 'Clear' }).click();
@@ -111,7 +144,9 @@ test('empty input shows examples; very long input is truncated with a notice', a
 test('the result is rank-ordered data-concept elements in a plain list', async ({ page }) => {
   await page.goto(map('Llama 3.1 70B'));
   await expect(ranked(page).first()).toHaveAttribute('data-concept', 'grouped-query-attention');
-  const tags = await ranked(page).evaluateAll((els) => els.map((e) => `${e.parentElement!.tagName}>${e.tagName}`));
+  const tags = await ranked(page).evaluateAll((els) =>
+    els.map((e) => `${e.parentElement!.tagName}>${e.tagName}`),
+  );
   expect(new Set(tags)).toEqual(new Set(['OL>LI']));
   await expectNoSeriousA11yViolations(page);
 });

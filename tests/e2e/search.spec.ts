@@ -43,7 +43,9 @@ test('filters narrow the results and live in the address', async ({ page }) => {
 
   // A shared address restores the same filters.
   await page.goto(at('search/?q=attention&domain=Inference%20%26%20Serving'));
-  await expect(page.getByRole('group', { name: 'Domain' }).getByRole('checkbox', { name: 'Inference & Serving' })).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: 'Domain' }).getByRole('checkbox', { name: 'Inference & Serving' }),
+  ).toBeChecked();
   for (const meta of await page.locator('[data-hits] .search-hit-meta').allTextContents())
     expect(meta).toMatch(/^Inference & Serving/);
   await expectNoSeriousA11yViolations(page);
@@ -85,7 +87,10 @@ test('typing "/" in a text field types it instead of opening search', async ({ p
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('the header link opens the dialog, and without JavaScript it is a link to /search/', async ({ browser, baseURL }) => {
+test('the header link opens the dialog, and without JavaScript it is a link to /search/', async ({
+  browser,
+  baseURL,
+}) => {
   const page = await browser.newPage({ baseURL });
   await page.goto(at('graph/'));
   await page.getByRole('link', { name: 'Search', exact: true }).click();

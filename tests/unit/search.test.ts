@@ -9,8 +9,13 @@ import {
 
 describe('search state in the address', () => {
   it('reads the query and repeated filters, and writes them back in a stable order', () => {
-    const state = readSearchState(new URLSearchParams('level=Foundation&q=softmax&domain=Probability&domain=Transformers&track='));
-    expect(state).toEqual({ query: 'softmax', filters: { domain: ['Probability', 'Transformers'], level: ['Foundation'] } });
+    const state = readSearchState(
+      new URLSearchParams('level=Foundation&q=softmax&domain=Probability&domain=Transformers&track='),
+    );
+    expect(state).toEqual({
+      query: 'softmax',
+      filters: { domain: ['Probability', 'Transformers'], level: ['Foundation'] },
+    });
     expect(searchStateQuery(state)).toBe('q=softmax&domain=Probability&domain=Transformers&level=Foundation');
     expect(pagefindFilters(state.filters)).toEqual({
       domain: { any: ['Probability', 'Transformers'] },

@@ -5,7 +5,14 @@
  * textContent, so pasted text is never parsed as HTML.
  */
 import type { MapperIndex } from '../../lib/mapper/index-build';
-import { KIND_LABEL, MAX_QUERY, type MapResult, mapQuery, type Mapper, prepareMapper } from '../../lib/mapper/rank';
+import {
+  KIND_LABEL,
+  MAX_QUERY,
+  type MapResult,
+  mapQuery,
+  type Mapper,
+  prepareMapper,
+} from '../../lib/mapper/rank';
 import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
 
 const CONFIDENCE = { strong: 'Strong match', likely: 'Likely match', weak: 'Weak match' } as const;
@@ -125,7 +132,13 @@ class CfMapper extends HTMLElement {
         const item =
           reason.kind === 'summary'
             ? el('li', {}, `${KIND_LABEL.summary}: ${matched}`)
-            : el('li', {}, `${KIND_LABEL[reason.kind]}: `, el('span', { class: 'mapper-label' }, label), matched ? ` — matched ${matched}` : '');
+            : el(
+                'li',
+                {},
+                `${KIND_LABEL[reason.kind]}: `,
+                el('span', { class: 'mapper-label' }, label),
+                matched ? ` — matched ${matched}` : '',
+              );
         if (reason.note) item.append(el('p', { class: 'mapper-note' }, `Route note: ${reason.note}`));
         reasons.append(item);
       }
@@ -140,7 +153,11 @@ class CfMapper extends HTMLElement {
             ' ',
             el('span', { class: 'mapper-confidence' }, CONFIDENCE[r.confidence]),
           ),
-          el('p', { class: 'search-hit-meta' }, [r.domain, r.status === 'planned' ? 'planned notebook' : ''].filter(Boolean).join(' · ')),
+          el(
+            'p',
+            { class: 'search-hit-meta' },
+            [r.domain, r.status === 'planned' ? 'planned notebook' : ''].filter(Boolean).join(' · '),
+          ),
           el('p', { class: 'search-hit-summary' }, r.summary),
           el('p', { class: 'mapper-why' }, 'Why:'),
           reasons,
@@ -163,12 +180,21 @@ class CfMapper extends HTMLElement {
       );
     if (result.unplaced.length > 0) {
       const shown = result.unplaced.slice(0, 24);
-      const list = el('ul', { class: 'inline-list mapper-unplaced' }, ...shown.map((t) => el('li', {}, el('code', {}, t))));
+      const list = el(
+        'ul',
+        { class: 'inline-list mapper-unplaced' },
+        ...shown.map((t) => el('li', {}, el('code', {}, t))),
+      );
       section.push(
-        el('p', {}, 'These terms matched nothing in the atlas; they may be outside it, or named differently here:'),
+        el(
+          'p',
+          {},
+          'These terms matched nothing in the atlas; they may be outside it, or named differently here:',
+        ),
         list,
       );
-      if (result.unplaced.length > shown.length) section.push(el('p', { class: 'muted' }, `and ${result.unplaced.length - shown.length} more.`));
+      if (result.unplaced.length > shown.length)
+        section.push(el('p', { class: 'muted' }, `and ${result.unplaced.length - shown.length} more.`));
     }
     return section;
   }
@@ -186,7 +212,10 @@ class CfMapper extends HTMLElement {
       list.append(
         el(
           'li',
-          { class: [step.known ? 'is-known' : '', step.repairFirst ? 'is-repair' : ''].join(' ').trim(), 'data-step': step.slug },
+          {
+            class: [step.known ? 'is-known' : '', step.repairFirst ? 'is-repair' : ''].join(' ').trim(),
+            'data-step': step.slug,
+          },
           el('a', { href: `${base}${step.slug}/` }, step.title),
           tags.length ? el('span', { class: 'mapper-step-tags' }, ` (${tags.join('; ')})`) : '',
         ),
@@ -201,7 +230,15 @@ class CfMapper extends HTMLElement {
         `In learning order, every concept after the ones it needs. ${knownCount > 0 ? `You marked ${knownCount} of ${result.path.length} as known.` : 'Mark concepts as known on a track page, and the path will show where to start.'}`,
       ),
       list,
-      el('p', {}, el('a', { href: `${this.dataset.graph}?focus=${encodeURIComponent(top.slug)}` }, `Open ${top.title} in the route graph`)),
+      el(
+        'p',
+        {},
+        el(
+          'a',
+          { href: `${this.dataset.graph}?focus=${encodeURIComponent(top.slug)}` },
+          `Open ${top.title} in the route graph`,
+        ),
+      ),
     ];
   }
 }

@@ -24,7 +24,13 @@ function build(): HTMLDialogElement {
   const row = document.createElement('div');
   row.className = 'search-row';
   const input = document.createElement('input');
-  Object.assign(input, { id: 'search-dialog-q', type: 'search', autocomplete: 'off', spellcheck: false, maxLength: 500 });
+  Object.assign(input, {
+    id: 'search-dialog-q',
+    type: 'search',
+    autocomplete: 'off',
+    spellcheck: false,
+    maxLength: 500,
+  });
   input.placeholder = 'softmax QK^T, D_KL, GQA…';
   const close = document.createElement('button');
   close.type = 'button';

@@ -15,9 +15,11 @@ export interface ArxivMention {
 }
 
 // New style: YYMM.NNNN (2007 to 2014) or YYMM.NNNNN (from 2015); the month must be 01 to 12.
-const NEW = /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(?<![\d.])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(v\d+)?(?:\.pdf)?(?![\d])/gi;
+const NEW =
+  /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(?<![\d.])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(v\d+)?(?:\.pdf)?(?![\d])/gi;
 // Old style: archive(.subject class)/YYMMNNN.
-const OLD = /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?\b([a-z-]+(?:\.[A-Z]{2})?\/\d{2}(?:0[1-9]|1[0-2])\d{3})(v\d+)?(?:\.pdf)?/gi;
+const OLD =
+  /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?\b([a-z-]+(?:\.[A-Z]{2})?\/\d{2}(?:0[1-9]|1[0-2])\d{3})(v\d+)?(?:\.pdf)?/gi;
 
 /** Every arXiv id in the text, first occurrence first, each id once. */
 export function findArxivIds(text: string): ArxivMention[] {

@@ -8,7 +8,16 @@
 import { atomPairs, mathAtoms } from './math-tokens';
 import { words } from './words';
 
-export const ENTRY_KINDS = ['title', 'alias', 'arxiv', 'paper', 'model', 'equation', 'symbol', 'summary'] as const;
+export const ENTRY_KINDS = [
+  'title',
+  'alias',
+  'arxiv',
+  'paper',
+  'model',
+  'equation',
+  'symbol',
+  'summary',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export interface MapperConcept {
@@ -34,14 +43,16 @@ export interface MapperEntry {
   atoms?: string[];
   /** arXiv id, for kind "arxiv". */
   arxiv?: string;
-  /** The paper's route note, for kind "arxiv" and "paper". */
-  note?: string;
+  /** Index into `notes` of the paper's route note, for kind "arxiv" and "paper". */
+  note?: number;
 }
 
 export interface MapperIndex {
   version: 1;
   concepts: MapperConcept[];
   entries: MapperEntry[];
+  /** Papers' route notes, each once (a paper's id, title and aliases all point to its note). */
+  notes: string[];
 }
 
 /** What the build knows about a concept, from its frontmatter and body. */
@@ -103,7 +114,9 @@ function equationLines(tex: string): string[] {
   return tex
     .split(/\\\\/)
     .map((line) => line.replace(/&/g, ' ').trim())
-    .filter((line) => mathAtoms(line).some((atom) => atom.length > 1) || atomPairs(mathAtoms(line)).length > 0);
+    .filter(
+      (line) => mathAtoms(line).some((atom) => atom.length > 1) || atomPairs(mathAtoms(line)).length > 0,
+    );
 }
 
 export function buildMapperIndex(input: MapperInput): MapperIndex {
@@ -121,6 +134,7 @@ export function buildMapperIndex(input: MapperInput): MapperIndex {
   }));
 
   const entries: MapperEntry[] = [];
+  const notes: string[] = [];
   input.concepts.forEach((c, i) => {
     // "Grouped-query attention (GQA)": the name and the abbreviation are each a full match.
     const [, name, short] = /^(.*?)\s*\(([^()]+)\)$/.exec(c.title) ?? [c.title, c.title, ''];
@@ -129,7 +143,8 @@ export function buildMapperIndex(input: MapperInput): MapperIndex {
     const slugWords = words(c.slug);
     if (slugWords.join(' ') !== words(c.title).join(' '))
       entries.push({ kind: 'alias', label: c.slug, concepts: [i], words: slugWords });
-    for (const alias of c.aliases) entries.push({ kind: 'alias', label: alias, concepts: [i], words: words(alias) });
+    for (const alias of c.aliases)
+      entries.push({ kind: 'alias', label: alias, concepts: [i], words: words(alias) });
     for (const tex of c.symbols) {
       const atoms = mathAtoms(tex);
       if (atoms.length > 0) entries.push({ kind: 'symbol', label: tex, concepts: [i], atoms });
@@ -157,24 +172,46 @@ export function buildMapperIndex(input: MapperInput): MapperIndex {
     }
     return depth.get(i)!;
   };
-  const nameWords = input.concepts.map((c) => new Set([c.title, c.slug, ...c.aliases].flatMap((n) => words(n))));
+  const nameWords = input.concepts.map(
+    (c) => new Set([c.title, c.slug, ...c.aliases].flatMap((n) => words(n))),
+  );
   for (const paper of input.papers) {
     const paperWords = new Set([paper.title, ...paper.aliases].flatMap((n) => words(n)));
     const overlap = (i: number) => [...nameWords[i]].filter((w) => paperWords.has(w)).length;
-    const targets = indexes(paper.concepts).sort((a, b) => overlap(b) - overlap(a) || depthOf(b) - depthOf(a) || a - b);
-    const note = paper.routeNote ? { note: paper.routeNote } : {};
-    if (paper.arxiv) entries.push({ kind: 'arxiv', label: paper.title, concepts: targets, arxiv: paper.arxiv, ...note });
-    entries.push({ kind: 'paper', label: paper.title, concepts: targets, words: words(paper.title), ...note });
+    const targets = indexes(paper.concepts).sort(
+      (a, b) => overlap(b) - overlap(a) || depthOf(b) - depthOf(a) || a - b,
+    );
+    const note = paper.routeNote ? { note: notes.push(paper.routeNote) - 1 } : {};
+    if (paper.arxiv)
+      entries.push({ kind: 'arxiv', label: paper.title, concepts: targets, arxiv: paper.arxiv, ...note });
+    entries.push({
+      kind: 'paper',
+      label: paper.title,
+      concepts: targets,
+      words: words(paper.title),
+      ...note,
+    });
     for (const alias of paper.aliases)
-      entries.push({ kind: 'paper', label: `${alias} (${paper.title})`, concepts: targets, words: words(alias), ...note });
+      entries.push({
+        kind: 'paper',
+        label: `${alias} (${paper.title})`,
+        concepts: targets,
+        words: words(alias),
+        ...note,
+      });
   }
 
   for (const model of input.models) {
     const { slugs, uses } = modelConcepts(model);
     const targets = indexes(slugs);
     if (targets.length > 0)
-      entries.push({ kind: 'model', label: `${model.name}: uses ${uses}`, concepts: targets, words: words(model.name) });
+      entries.push({
+        kind: 'model',
+        label: `${model.name}: uses ${uses}`,
+        concepts: targets,
+        words: words(model.name),
+      });
   }
 
-  return { version: 1, concepts, entries };
+  return { version: 1, concepts, entries, notes };
 }

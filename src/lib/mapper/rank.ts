@@ -191,9 +191,13 @@ function scoreEntry(mapper: Mapper, e: number, q: Query): { score: number; match
     // Only distinctive words count towards a summary match.
     const distinctive = hit.filter((w) => idf(wordKey(w)) > 1.2);
     if (distinctive.length < 2) return none;
-    return { score: distinctive.reduce((s, w) => s + idf(wordKey(w)), 0) * WEIGHT.summary, matched: distinctive };
+    return {
+      score: distinctive.reduce((s, w) => s + idf(wordKey(w)), 0) * WEIGHT.summary,
+      matched: distinctive,
+    };
   }
-  if (containsPhrase(q.words, entryWords)) return { score: WEIGHT[entry.kind] * (1 + 0.1 * entryWords.length), matched: hit };
+  if (containsPhrase(q.words, entryWords))
+    return { score: WEIGHT[entry.kind] * (1 + 0.1 * entryWords.length), matched: hit };
   // Part of a name: count the share of its weight that the query holds, and only past half, and
   // never on numbers alone (the "3" and "1" of an unrelated "alert(3)" are not Llama 3.1).
   if (!hit.some((w) => !/^\d+$/.test(w))) return none;
@@ -206,7 +210,9 @@ function scoreEntry(mapper: Mapper, e: number, q: Query): { score: number; match
 
 function confidenceOf(score: number, reasons: readonly Reason[]): Confidence {
   const exact = reasons.some(
-    (r) => (r.kind === 'arxiv' || r.kind === 'title' || r.kind === 'alias' || r.kind === 'model') && r.score >= WEIGHT.model,
+    (r) =>
+      (r.kind === 'arxiv' || r.kind === 'title' || r.kind === 'alias' || r.kind === 'model') &&
+      r.score >= WEIGHT.model,
   );
   if (exact || score >= 12) return 'strong';
   return score >= 5 ? 'likely' : 'weak';
@@ -258,7 +264,14 @@ export function mapQuery(
     const { score, matched } = scoreEntry(mapper, e, q);
     if (score <= 0) continue;
     for (const term of matched) used.add(term);
-    const reason: Reason = { kind: entry.kind, label: entry.label, matched, score, ...(entry.note ? { note: entry.note } : {}) };
+    const note = entry.note === undefined ? undefined : index.notes[entry.note];
+    const reason: Reason = {
+      kind: entry.kind,
+      label: entry.label,
+      matched,
+      score,
+      ...(note ? { note } : {}),
+    };
     entry.concepts.forEach((c, position) => {
       let list = byConcept.get(c);
       if (!list) byConcept.set(c, (list = []));
@@ -307,7 +320,14 @@ export function mapQuery(
     unplaced.push(term);
   }
 
-  return { query, truncated, ranked: top, unplaced, unknownArxiv, path: top[0] ? pathTo(mapper, top[0].slug, known) : [] };
+  return {
+    query,
+    truncated,
+    ranked: top,
+    unplaced,
+    unknownArxiv,
+    path: top[0] ? pathTo(mapper, top[0].slug, known) : [],
+  };
 }
 
 /** The prerequisites of `slug` and then `slug`, in learning order, with what the reader knows marked. */

@@ -21,12 +21,15 @@ describe('findArxivIds', () => {
     expect(found.version).toBe(version);
   });
 
-  it.each([['12345.6789'], ['2313.12345 (month 13)'], ['3.14159'], ['version 1.2.3'], ['10.1145/1498765.1498785']])(
-    'finds no id in %s',
-    (text) => {
-      expect(findArxivIds(text)).toEqual([]);
-    },
-  );
+  it.each([
+    ['12345.6789'],
+    ['2313.12345 (month 13)'],
+    ['3.14159'],
+    ['version 1.2.3'],
+    ['10.1145/1498765.1498785'],
+  ])('finds no id in %s', (text) => {
+    expect(findArxivIds(text)).toEqual([]);
+  });
 
   it('lists each id once, in the order written', () => {
     expect(findArxivIds('2305.13245 and 1911.02150, then 2305.13245v2').map((m) => m.id)).toEqual([

@@ -5,7 +5,10 @@ describe('mathAtoms: TeX and plain text read alike', () => {
   const ATTENTION = ['softmax', 'q', 'k^t', 'sqrt', 'd_k', 'v'];
   it.each([
     ['TeX as the notebook writes it', String.raw`\mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V`],
-    ['braced transpose and subscript', String.raw`\operatorname{softmax}\left(\frac{Q K^{\top}}{\sqrt{d_{k}}}\right) V`],
+    [
+      'braced transpose and subscript',
+      String.raw`\operatorname{softmax}\left(\frac{Q K^{\top}}{\sqrt{d_{k}}}\right) V`,
+    ],
     ['plain text', 'softmax(QK^T / sqrt(d_k)) V'],
     ['pasted from a PDF', 'softmax(QKᵀ/√d_k)V'],
     ['T in braces', 'softmax(Q K^{T}/\\sqrt{d_k}) V'],
@@ -43,7 +46,8 @@ describe('mathAtoms: TeX and plain text read alike', () => {
   });
 
   it('never throws on broken TeX', () => {
-    for (const input of ['\\frac{', '^', '_{', '\\', '{{{', '}}', '\\sqrt[3]{x']) expect(() => mathAtoms(input)).not.toThrow();
+    for (const input of ['\\frac{', '^', '_{', '\\', '{{{', '}}', '\\sqrt[3]{x'])
+      expect(() => mathAtoms(input)).not.toThrow();
   });
 });
 

@@ -23,21 +23,30 @@ const concept = (
 // A five-concept route with the fields each input kind needs.
 const INPUT: MapperInput = {
   concepts: [
-    concept('dot-product', 'Dot product', [], { equations: [String.raw`\mathbf{a} \cdot \mathbf{b} = \sum_i a_i b_i`] }),
+    concept('dot-product', 'Dot product', [], {
+      equations: [String.raw`\mathbf{a} \cdot \mathbf{b} = \sum_i a_i b_i`],
+    }),
     concept('softmax', 'Softmax', [], {
       equations: [String.raw`\mathrm{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}`],
       summary: 'Softmax turns a vector of scores into probabilities that are positive and sum to one.',
     }),
     concept('scaled-dot-product-attention', 'Scaled dot-product attention', ['dot-product', 'softmax'], {
       symbols: ['d_k', 'Q, K, V'],
-      equations: [String.raw`\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right) V`],
+      equations: [
+        String.raw`\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right) V`,
+      ],
     }),
     concept('kv-cache', 'KV cache', ['scaled-dot-product-attention'], {
       aliases: ['key-value cache'],
-      equations: [String.raw`\mathrm{Mem}_{KV} = 2 \cdot L \cdot H_{kv} \cdot d_{\text{head}} \cdot T \cdot B \cdot b`],
-      summary: 'During decoding each layer keeps the keys and values of every past token so they are not recomputed.',
+      equations: [
+        String.raw`\mathrm{Mem}_{KV} = 2 \cdot L \cdot H_{kv} \cdot d_{\text{head}} \cdot T \cdot B \cdot b`,
+      ],
+      summary:
+        'During decoding each layer keeps the keys and values of every past token so they are not recomputed.',
     }),
-    concept('grouped-query-attention', 'Grouped-query attention', ['kv-cache'], { aliases: ['GQA', 'MQA', 'multi-query attention'] }),
+    concept('grouped-query-attention', 'Grouped-query attention', ['kv-cache'], {
+      aliases: ['GQA', 'MQA', 'multi-query attention'],
+    }),
   ],
   papers: [
     {
@@ -47,7 +56,12 @@ const INPUT: MapperInput = {
       concepts: ['grouped-query-attention', 'kv-cache'],
       routeNote: 'Shares key-value heads across query heads.',
     },
-    { title: 'Attention Is All You Need', arxiv: '1706.03762', aliases: ['Transformer'], concepts: ['scaled-dot-product-attention'] },
+    {
+      title: 'Attention Is All You Need',
+      arxiv: '1706.03762',
+      aliases: ['Transformer'],
+      concepts: ['scaled-dot-product-attention'],
+    },
   ],
   models: [{ name: 'Llama 3 8B', attention: 'gqa' }],
 };
@@ -61,7 +75,11 @@ describe('mapQuery: each input kind finds its concept first', () => {
     ['an alias', 'GQA', 'grouped-query-attention'],
     ['a model name', 'Llama 3 8B', 'grouped-query-attention'],
     ['a title in a sentence', 'how does the KV cache grow with context', 'kv-cache'],
-    ['the attention equation in TeX', String.raw`\mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V`, 'scaled-dot-product-attention'],
+    [
+      'the attention equation in TeX',
+      String.raw`\mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V`,
+      'scaled-dot-product-attention',
+    ],
     ['the attention equation in plain text', 'softmax(QK^T/sqrt(d_k))V', 'scaled-dot-product-attention'],
     ['the memory equation in plain text', 'Mem_KV = 2 L H_kv d_head T B b', 'kv-cache'],
     ['a paper alias', 'the Transformer paper', 'scaled-dot-product-attention'],
@@ -72,14 +90,21 @@ describe('mapQuery: each input kind finds its concept first', () => {
   it('says why, with a confidence', () => {
     const [top] = mapQuery(mapper, '2305.13245').ranked;
     expect(top.confidence).toBe('strong');
-    expect(top.reasons[0]).toMatchObject({ kind: 'arxiv', matched: ['2305.13245'], note: 'Shares key-value heads across query heads.' });
+    expect(top.reasons[0]).toMatchObject({
+      kind: 'arxiv',
+      matched: ['2305.13245'],
+      note: 'Shares key-value heads across query heads.',
+    });
     const [attention] = mapQuery(mapper, 'softmax(QK^T/sqrt(d_k))V').ranked;
     expect(attention.reasons[0].kind).toBe('equation');
     expect(attention.reasons[0].matched).toEqual(expect.arrayContaining(['k^t', 'd_k', 'q k^t']));
   });
 
   it('ranks a model preset to the attention its config uses', () => {
-    expect(modelConcepts({ name: 'x', attention: 'mla' }).slugs).toEqual(['multi-head-latent-attention', 'kv-cache']);
+    expect(modelConcepts({ name: 'x', attention: 'mla' }).slugs).toEqual([
+      'multi-head-latent-attention',
+      'kv-cache',
+    ]);
     expect(modelConcepts({ name: 'x', attention: 'gqa', window: 4096 })).toEqual({
       slugs: ['grouped-query-attention', 'sliding-window-attention', 'kv-cache'],
       uses: 'grouped-query attention and a 4,096-token sliding window',
@@ -96,9 +121,14 @@ describe('mapQuery: each input kind finds its concept first', () => {
 
   it('does not let one letter of a formula match a name: d of d_k is not D_KL', () => {
     const kl = prepareMapper(
-      buildMapperIndex({ ...INPUT, concepts: [...INPUT.concepts, concept('kl-divergence', 'KL divergence', [], { aliases: ['D_KL'] })] }),
+      buildMapperIndex({
+        ...INPUT,
+        concepts: [...INPUT.concepts, concept('kl-divergence', 'KL divergence', [], { aliases: ['D_KL'] })],
+      }),
     );
-    expect(mapQuery(kl, 'softmax(QK^T / sqrt(d_k)) V').ranked.map((r) => r.slug)).not.toContain('kl-divergence');
+    expect(mapQuery(kl, 'softmax(QK^T / sqrt(d_k)) V').ranked.map((r) => r.slug)).not.toContain(
+      'kl-divergence',
+    );
     expect(mapQuery(kl, 'D_KL').ranked[0].slug).toBe('kl-divergence');
     // And the pieces the word reader makes of a formula (qk, t) are not reported as unplaced.
     expect(mapQuery(kl, 'softmax(QK^T / sqrt(d_k)) V').unplaced).toEqual([]);
@@ -127,7 +157,12 @@ describe('mapQuery: each input kind finds its concept first', () => {
 describe('pathTo', () => {
   it('lists prerequisites in learning order and marks the first unknown one', () => {
     const path = pathTo(mapper, 'kv-cache', new Set(['dot-product']));
-    expect(path.map((s) => s.slug)).toEqual(['dot-product', 'softmax', 'scaled-dot-product-attention', 'kv-cache']);
+    expect(path.map((s) => s.slug)).toEqual([
+      'dot-product',
+      'softmax',
+      'scaled-dot-product-attention',
+      'kv-cache',
+    ]);
     expect(path.map((s) => s.known)).toEqual([true, false, false, false]);
     expect(path.filter((s) => s.repairFirst).map((s) => s.slug)).toEqual(['softmax']);
   });
