@@ -26,15 +26,19 @@ const PAGE = 'concepts/kv-cache/';
 const stepper = (page: Page) => page.locator('cf-kv-append');
 const kva = (page: Page, key: string) => stepper(page).locator(`[data-kva="${key}"]`);
 
-async function open(page: Page, hash = '') {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(at(PAGE + hash));
-  // The stepper waits behind a "predict first" question (tests/e2e/prediction.spec.ts): open it without one.
+/** The stepper waits behind a "predict first" question (tests/e2e/prediction.spec.ts): open it without one. */
+async function skipPrediction(page: Page) {
   const gate = page.locator('#prediction-kv-append-work-ratio');
   await gate.scrollIntoViewIfNeeded();
   await gate.getByRole('button', { name: 'Skip and just explore' }).click();
   await stepper(page).scrollIntoViewIfNeeded();
+}
+
+async function open(page: Page, hash = '') {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(at(PAGE + hash));
+  await skipPrediction(page);
   // The island removes its no-JavaScript note once it has loaded.
   await expect(stepper(page).locator('[data-nojs]')).toHaveCount(0);
   return errors;
@@ -135,7 +139,7 @@ test('the hash sets the state, survives a reload, and follows the fields', async
   await expect(kva(page, 'bytes')).toHaveAttribute('data-value', '1440');
   await expect(page).toHaveURL(/dtype=fp16/);
   await page.reload();
-  await stepper(page).scrollIntoViewIfNeeded();
+  await skipPrediction(page);
   await expect(stepper(page).getByLabel('Cache dtype')).toHaveValue('fp16');
   await expect(kva(page, 'bytes')).toHaveAttribute('data-value', '1440');
   await expect(stepper(page).getByRole('status')).toContainText('Step 20 of 20');
