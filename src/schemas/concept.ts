@@ -70,6 +70,17 @@ export const DemoSchema = z.object({
   plan: z.string().min(1),
 });
 
+/** The notebook sections a discussion prompt can point at (their level-2 heading ids). */
+export const DISCUSSION_SECTIONS = ['intuition', 'math', 'code', 'demo'] as const;
+
+/** A question for a study group or a reader's own assistant, attached to one part of the page. */
+export const DiscussionPromptSchema = z.object({
+  /** The question, open-ended: one that has more than one good answer to argue over. */
+  prompt: z.string().min(1),
+  /** The section it is about; the page links the prompt to that section. */
+  section: z.enum(DISCUSSION_SECTIONS),
+});
+
 export const LEVELS = ['foundation', 'intermediate', 'advanced'] as const;
 
 export const ConceptSchema = z.object({
@@ -95,6 +106,8 @@ export const ConceptSchema = z.object({
   claimBoundary: ClaimBoundarySchema.optional(),
   /** The demo this notebook gets. */
   demo: DemoSchema.optional(),
+  /** One to three discussion prompts, each attached to a section of the notebook. */
+  discussion: z.array(DiscussionPromptSchema).max(3).default([]),
   /** One question that leads on in the atlas. */
   nextQuestion: z
     .object({
@@ -109,4 +122,5 @@ export type Concept = z.infer<typeof ConceptSchema>;
 export type Prerequisite = z.infer<typeof PrerequisiteSchema>;
 export type ConceptSymbol = z.infer<typeof SymbolSchema>;
 export type ClaimBoundary = z.infer<typeof ClaimBoundarySchema>;
+export type DiscussionPrompt = z.infer<typeof DiscussionPromptSchema>;
 export type DemoKit = (typeof DemoKits)[number];

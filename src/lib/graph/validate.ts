@@ -238,6 +238,13 @@ function checkComplete(
       add(file, field, `a complete notebook needs ${field}.`, `Add ${shape} to the frontmatter.`);
   if (data.sources.length === 0)
     add(file, 'sources', 'a complete notebook cites no source.', 'List the paper ids that back its numbers.');
+  if (data.discussion.length === 0)
+    add(
+      file,
+      'discussion',
+      'a complete notebook has no discussion prompt.',
+      'Add discussion: [{ prompt, section }] with one to three open questions, section one of intuition, math, code, demo.',
+    );
 }
 
 function fixForUnknown(slug: string, known: Iterable<string>): string {

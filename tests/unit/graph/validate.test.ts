@@ -103,6 +103,17 @@ describe('validateAtlas', () => {
     ).toEqual(['claimBoundary', 'sources', 'witness.py']);
   });
 
+  it('reports a complete notebook without a discussion prompt, and says how to add one', () => {
+    const atlas = withConcept(validAtlas(), concept('dot', { status: 'complete', discussion: [] }));
+    expect(messages(atlas)).toEqual([
+      expect.objectContaining({
+        field: 'discussion',
+        message: expect.stringContaining('no discussion prompt'),
+        fix: expect.stringContaining('section one of intuition, math, code, demo'),
+      }),
+    ]);
+  });
+
   it('reports a planned concept with a written body', () => {
     const atlas = withConcept(validAtlas(), concept('softmax', {}, { body: '## Intuition\nSoon.' }));
     expect(messages(atlas)).toEqual([
