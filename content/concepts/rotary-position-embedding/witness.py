@@ -103,6 +103,9 @@ for base in (10_000.0, 500_000.0):
 t10k, t500k = thetas(128, 10_000.0), thetas(128, 500_000.0)
 assert t10k[0] == 1.0 and abs(2 * math.pi / t10k[-1] - 54_410) < 1
 assert abs(2 * math.pi / t500k[-1] - 2_559_196) < 1
+slow = t10k[-1] / t500k[-1]
+print(f"base 500,000 turns the slowest pair {slow:.1f} times more slowly than base 10,000")
+assert round(slow) == 47
 assert np.all(np.diff(t10k) < 0)  # each pair turns more slowly than the one before
 # The playground's matrix turns by atan2(0.6, 0.8) = 36.87 degrees: how many positions is that?
 turn = math.atan2(0.6, 0.8)
