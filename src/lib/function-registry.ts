@@ -355,6 +355,44 @@ const scalingLaw: FunctionSpec = {
   note: 'Kaplan et al. 2020, eq. (1.1): α_N ≈ 0.076 and N_c ≈ 8.8 × 10¹³, fitted on models from 768 to 1.5 × 10⁹ non-embedding parameters; beyond that the line is extrapolation.',
 };
 
+// --- Transformer block -----------------------------------------------------------------------
+
+/**
+ * Share of one token's forward FLOPs in a transformer block spent attending over n context tokens:
+ * the weights cost 2 FLOPs each, (8 + 4r) d² for the 4 d² attention projections and the 2 r d² FFN
+ * weights, and the scores and the weighted sum cost 4 n d, so s(n) = 4 n d / ((8 + 4r) d² + 4 n d)
+ * = n / ((2 + r) d + n). The defaults are the base Transformer (Vaswani et al., arXiv 1706.03762,
+ * §3.2.2 and §3.3): d_model = 512 and d_ff = 2048 = 4 d_model, so the share is ½ at n = 6 d = 3072.
+ */
+export function blockAttentionShare(n: number, d: number, r: number): number {
+  return n / ((2 + r) * d + n);
+}
+
+const blockAttention: FunctionSpec = {
+  id: 'block-attention-share',
+  label: 'transformer block: share of FLOPs spent attending over the context',
+  tex: 's(n) = \\frac{4 n d}{(8 + 4 r) d^2 + 4 n d} = \\frac{n}{(2 + r) d + n}',
+  derivativeTex: "s'(n) = \\frac{(2 + r) d}{\\bigl((2 + r) d + n\\bigr)^2}",
+  xSymbol: 'n',
+  xLabel: 'context length n (tokens)',
+  yLabel: 'share of the block’s FLOPs per token',
+  params: [
+    { name: 'd', label: 'Model width d = d_model', min: 64, max: 8192, step: 64, default: 512 },
+    { name: 'r', label: 'FFN ratio r = d_ff / d_model', min: 1, max: 8, step: 0.5, default: 4 },
+  ],
+  domain: [1, 1e6],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 512,
+  yDomain: () => [0, 1.05],
+  f: (n, p) => blockAttentionShare(n, param(p, 'd'), param(p, 'r')),
+  df: (n, p) => {
+    const c = (2 + param(p, 'r')) * param(p, 'd');
+    return c / (c + n) ** 2;
+  },
+  note: 'Per token and per block: 2 FLOPs per weight for the 4 d² attention and 2 r d² feed-forward weights, and 4 n d for the scores and the weighted sum over n tokens; the softmax, norms and biases are left out. Defaults: the base Transformer, d_model = 512 and d_ff = 2048.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -363,6 +401,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   lrWarmupCosine,
   lrStepDecay,
   scalingLaw,
+  blockAttention,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -3,6 +3,7 @@ import {
   KAPLAN_ALPHA_N,
   KAPLAN_NC,
   REGISTRY,
+  blockAttentionShare,
   centralDifference,
   defaultParams,
   fdStep,
@@ -50,6 +51,7 @@ describe('the registry', () => {
       'lr-warmup-cosine',
       'lr-step-decay',
       'scaling-law-params',
+      'block-attention-share',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -215,5 +217,26 @@ describe('scaling law (Kaplan et al. 2020, eq. 1.1)', () => {
     expect(r.f).toBeCloseTo(want, 10);
     // d ln L / d ln N = −α_N everywhere: N L′(N) / L(N) = −0.076.
     expect((N * r.df) / r.f).toBeCloseTo(-0.076, 12);
+  });
+});
+
+describe('transformer block: share of FLOPs attending over the context', () => {
+  it.each([
+    // Base Transformer, d = 512, r = 4: weights 24 d² = 6,291,456 FLOPs per token; context 4 n d.
+    // n = 512: 1,048,576 / 7,340,032 = 1/7.
+    [512, 1 / 7],
+    // n = 6 d = 3072: the two terms are equal.
+    [3072, 0.5],
+    // n = 32,768: 67,108,864 / 73,400,320 = 0.91429.
+    [32_768, 32_768 / 35_840],
+  ])('at n = %d the share is %d', (n, want) => {
+    expect(at('block-attention-share', n).f).toBeCloseTo(want, 14);
+  });
+
+  it('halves at n = (2 + r) d for other widths and ratios', () => {
+    expect(blockAttentionShare(4096 * 6, 4096, 4)).toBeCloseTo(0.5, 15);
+    expect(blockAttentionShare(1024 * 4.5, 1024, 2.5)).toBeCloseTo(0.5, 15);
+    // The slope there is 1 / (4 (2 + r) d): at d = 512, r = 4, 1 / 12,288.
+    expect(at('block-attention-share', 3072).df).toBeCloseTo(1 / 12_288, 15);
   });
 });
