@@ -18,15 +18,18 @@ Checks, each against an independent computation:
    1904.09751) reshape the softmax; sampling frequencies match the probabilities; a very low
    temperature reproduces greedy decoding.
 
+Names: L layers, H heads (as many key/value heads), head width DH, model width D,
+vocabulary V, T tokens generated.
+
 Run: python3 witness.py
 """
 import math
 
 import numpy as np
 
+L, H, DH, D, V = 2, 2, 8, 16, 24
+T = 24
 rng = np.random.default_rng(0)
-L, H, DH, D, V = 2, 2, 8, 16, 24  # layers, heads (= key/value heads), head dim, width, vocabulary
-T = 24  # tokens generated, as in the stepper
 
 
 def w(*shape):
