@@ -23,7 +23,7 @@ import math
 import numpy as np
 
 rng = np.random.default_rng(2211)
-V = 6  # vocabulary size
+V = 6
 
 
 def norm(v):
@@ -68,6 +68,7 @@ print(f"   closed form q*min(1, p/q) + (1 - beta)*norm(max(0, p - q)) = p exactl
 print(f"   largest gap {np.abs(freq - p).max():.4f}; chi-square {chi2:.2f} with {V - 1} d.o.f. "
       f"(0.1 % critical value {chi2_critical(V - 1):.1f})")
 assert chi2 < chi2_critical(V - 1) and np.abs(freq - p).max() < 0.003
+assert round(chi2, 2) == 2.93 and round(np.abs(freq - p).max(), 4) == 0.0005  # the page's figures (seeded)
 # The draft's own frequencies would be rejected at once: what the rule fixes is real.
 assert (((q - p) * N1) ** 2 / (p * N1)).sum() > 1000
 
@@ -75,7 +76,7 @@ assert (((q - p) * N1) ** 2 / (p * N1)).sum() > 1000
 print(f"2. beta = sum min(p, q) = {beta:.2f} = 1 - TV(p, q) = 1 - {tv(p, q):.2f}; "
       f"accepted in the draws: {kept.mean():.4f}")
 assert math.isclose(beta, 1 - tv(p, q)) and round(beta, 2) == 0.69
-assert abs(kept.mean() - beta) < 0.003
+assert abs(kept.mean() - beta) < 0.003 and f"{kept.mean():.1%}" == "68.9%"
 assert math.isclose(tv(p, p), 0) and math.isclose(1 - tv(p, np.eye(V)[5]), 0.04)
 
 
@@ -142,6 +143,7 @@ print(f"3. Algorithm 1, gamma = {gamma3}, {N3:,} sequences of {L3} tokens: chi-s
       f"{np.abs(freq3 - exact3).max():.4f}; {passes / N3:.2f} target passes per sequence")
 assert chi2_3 < chi2_critical(df3) and np.abs(freq3 - exact3).max() < 0.005
 assert passes / N3 < L3  # fewer target passes than tokens
+assert round(chi2_3, 1) == 102.5 and df3 + 1 == 103 and round(passes / N3, 2) == 1.42  # the page's figures
 
 # 4. Tokens per target pass with i.i.d. acceptance -------------------------------------------------
 
@@ -164,6 +166,7 @@ for gamma in (1, 4, 8):
     assert math.isclose(formula, tokens_per_pass(beta, gamma))
     assert np.abs(counts4 / N4 - law).max() < 0.005
     assert abs(produced.mean() - formula) < 0.01
+    assert round(produced.mean(), 3) == {1: 1.689, 4: 2.723, 8: 3.114}[gamma]  # the page's figures
     print(f"4. alpha = {beta:.2f}, gamma = {gamma}: mean tokens per pass {produced.mean():.3f} "
           f"(eq. 1: {formula:.3f}); P(all {gamma} accepted) {counts4[gamma + 1] / N4:.3f} = "
           f"alpha^gamma {beta ** gamma:.3f}")
@@ -214,6 +217,7 @@ print(f"   alpha = {a}, c = {c}: gamma = 5 -> {tokens_per_pass(a, 5):.2f} tokens
       f"best gamma = {best} at {speedup(a, best, c):.2f}x")
 assert round(tokens_per_pass(a, 5), 2) == 3.69 and round(tokens_per_pass(a, 10), 2) == 4.57
 assert round(s5, 2) == 2.95 and round(s10, 2) == 3.05 and best == 8 and round(speedup(a, 8, c), 2) == 3.09
+assert round(0.8 ** 9, 2) == 0.13 and round(tokens_per_pass(a, 10) - tokens_per_pass(a, 5), 2) == 0.88
 # A draft that is never right (alpha = 0) makes every pass yield one token and costs gamma c more.
 assert speedup(0.0, 4, 0.05) == 1 / 1.2
 # The ceiling 1/(1 - alpha) for unbounded gamma and c = 0 (section 3.6).
