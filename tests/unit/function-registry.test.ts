@@ -10,6 +10,8 @@ import {
   firstWeight,
   getFunction,
   sigmoid,
+  speculativeSpeedup,
+  speculativeTokens,
   stepDecay,
   warmupCosine,
 } from '../../src/lib/function-registry';
@@ -52,6 +54,8 @@ describe('the registry', () => {
       'lr-step-decay',
       'scaling-law-params',
       'block-attention-share',
+      'speculative-tokens-per-pass',
+      'speculative-speedup',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -238,5 +242,36 @@ describe('transformer block: share of FLOPs attending over the context', () => {
     expect(blockAttentionShare(1024 * 4.5, 1024, 2.5)).toBeCloseTo(0.5, 15);
     // The slope there is 1 / (4 (2 + r) d): at d = 512, r = 4, 1 / 12,288.
     expect(at('block-attention-share', 3072).df).toBeCloseTo(1 / 12_288, 15);
+  });
+});
+
+describe('speculative decoding (Leviathan et al. 2022, eq. 1 and Theorem 3.8)', () => {
+  it.each([
+    // Table 1 of the paper, c = 0: α = 0.6, γ = 2 → 1.96×; α = 0.8, γ = 5 → 3.69×; α = 0.9, γ = 10 → 6.86×.
+    [0.6, 2, 1.96],
+    [0.8, 5, 3.69],
+    [0.9, 10, 6.86],
+    // Section 3.6: a bigram draft, α = 0.2, γ = 3 → 1.25×.
+    [0.2, 3, 1.25],
+  ])('α = %d, γ = %d gives %d tokens per pass', (alpha, gamma, want) => {
+    expect(Number(speculativeTokens(alpha, gamma).toFixed(2))).toBe(want);
+    expect(speculativeTokens(alpha, gamma)).toBeCloseTo((1 - alpha ** (gamma + 1)) / (1 - alpha), 12);
+  });
+
+  it('gives the notebook’s numbers: 3.3616 tokens and 2.8013× at α = 0.8, γ = 4, c = 0.05', () => {
+    expect(at('speculative-tokens-per-pass', 0.8).f).toBeCloseTo(3.3616, 12);
+    expect(at('speculative-speedup', 0.8).f).toBeCloseTo(3.3616 / 1.2, 12);
+    // γ = 5 and γ = 10 at c = 0.05: 2.95× and 3.05×, barely apart.
+    expect(speculativeSpeedup(0.8, 5, 0.05)).toBeCloseTo(2.951424, 5);
+    expect(speculativeSpeedup(0.8, 10, 0.05)).toBeCloseTo(3.04702, 4);
+  });
+
+  it('is γ + 1 at α = 1, 1 at α = 0, and (1 + α)/(1 + c) at γ = 1 (Corollary 3.9)', () => {
+    expect(speculativeTokens(1, 7)).toBe(8);
+    expect(speculativeTokens(0, 7)).toBe(1);
+    expect(speculativeSpeedup(0.3, 1, 0.3)).toBeCloseTo(1, 12);
+    expect(speculativeSpeedup(0.8, 1, 0.05)).toBeCloseTo(1.8 / 1.05, 12);
+    // A draft that is never accepted only adds cost: 1 / (4 · 0.05 + 1).
+    expect(at('speculative-speedup', 0).f).toBeCloseTo(1 / 1.2, 12);
   });
 });
