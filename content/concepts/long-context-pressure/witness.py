@@ -127,6 +127,10 @@ for name, m in MODELS.items():
           f"n* = {n_star:,.0f}; at n = {N_LONG:,} attention is {share:.2f} x 2P; a {N_LONG:,}-token "
           f"prefill: {pf:.3e} FLOPs, {attn_part / pf:.0%} of them attention")
     assert attn_flops_per_token(m, n_star) == 2 * m["params"]  # the crossover, exactly
+# Whole prefill: 2Pn = 2 d N_layers n(n+1) at n + 1 = P / (d N_layers) = 2 n*.
+n_prefill = MODELS["Llama 3.1 8B"]["params"] / (32 * 4096) - 1
+print(f"Llama 3.1 8B: a whole prefill's attention FLOPs overtake its weights' at n = {n_prefill:,.0f}")
+assert round(n_prefill) == 61_265
 assert round(cross_flops["Llama 3.1 8B"]) == 30_633
 assert round(cross_flops["Llama 3.1 70B"]) == 53_828
 m8 = MODELS["Llama 3.1 8B"]
