@@ -355,6 +355,43 @@ const scalingLaw: FunctionSpec = {
   note: 'Kaplan et al. 2020, eq. (1.1): α_N ≈ 0.076 and N_c ≈ 8.8 × 10¹³, fitted on models from 768 to 1.5 × 10⁹ non-embedding parameters; beyond that the line is extrapolation.',
 };
 
+// --- Spread of a dot product ----------------------------------------------------------------
+
+/**
+ * Standard deviation of q · k for q, k in R^d with independent zero-mean entries of variance v:
+ * each product q_i k_i has variance v², the d products are independent, so Var(q · k) = d v²
+ * and the standard deviation is v √d (Vaswani et al. 2017, arXiv 1706.03762, §3.2.1, footnote 4,
+ * for v = 1). With scaled = 1 the dot product is divided by √d first, which leaves v.
+ */
+export function dotProductStd(d: number, v: number, scaled: number): number {
+  return v * d ** ((1 - scaled) / 2);
+}
+
+const dotProductSpread: FunctionSpec = {
+  id: 'dot-product-std',
+  label: 'spread of a random dot product against the dimension d',
+  tex: '\\operatorname{sd}\\!\\left(\\frac{\\mathbf{q} \\cdot \\mathbf{k}}{d^{\\,s/2}}\\right) = v \\, d^{(1 - s)/2}',
+  derivativeTex: '\\text{slope} = \\frac{(1 - s)\\, v}{2} \\, d^{-(1 + s)/2}',
+  xSymbol: 'd',
+  xLabel: 'dimension d of q and k',
+  yLabel: 'standard deviation of the score',
+  params: [
+    { name: 'v', label: 'Variance v of every entry of q and k', min: 0.25, max: 2, step: 0.25, default: 1 },
+    { name: 'scaled', label: 'Divide by √d: s = 0 (no) or 1 (yes)', min: 0, max: 1, step: 1, default: 0 },
+  ],
+  domain: [1, 512],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 64,
+  yDomain: (p) => [0, param(p, 'v') * Math.sqrt(512) * 1.05],
+  f: (d, p) => dotProductStd(d, param(p, 'v'), param(p, 'scaled')),
+  df: (d, p) => {
+    const s = param(p, 'scaled');
+    return ((1 - s) * param(p, 'v') * d ** (-(1 + s) / 2)) / 2;
+  },
+  note: 'Entries independent with mean 0 and variance v, as in footnote 4 of Vaswani et al. 2017 (there v = 1): the unscaled score spreads like √d, the scaled one does not grow.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -363,6 +400,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   lrWarmupCosine,
   lrStepDecay,
   scalingLaw,
+  dotProductSpread,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -5,6 +5,7 @@ import {
   REGISTRY,
   centralDifference,
   defaultParams,
+  dotProductStd,
   fdStep,
   firstWeight,
   getFunction,
@@ -215,5 +216,25 @@ describe('scaling law (Kaplan et al. 2020, eq. 1.1)', () => {
     expect(r.f).toBeCloseTo(want, 10);
     // d ln L / d ln N = −α_N everywhere: N L′(N) / L(N) = −0.076.
     expect((N * r.df) / r.f).toBeCloseTo(-0.076, 12);
+  });
+});
+
+describe('spread of a random dot product', () => {
+  it('has standard deviation √d without scaling: 8 at d = 64, 16 with entry variance 2', () => {
+    expect(at('dot-product-std', 64).f).toBeCloseTo(8, 12);
+    expect(at('dot-product-std', 64, { v: 2 }).f).toBeCloseTo(16, 12);
+    expect(dotProductStd(512, 1, 0)).toBeCloseTo(Math.sqrt(512), 12);
+  });
+
+  it('stays at v for every d once divided by √d, with slope 0', () => {
+    for (const d of [1, 16, 64, 512]) {
+      expect(at('dot-product-std', d, { scaled: 1 }).f).toBeCloseTo(1, 12);
+      expect(at('dot-product-std', d, { scaled: 1 }).df).toBe(0);
+    }
+  });
+
+  it('has slope 1/(2√d) without scaling: 1/16 at d = 64', () => {
+    expect(at('dot-product-std', 64).df).toBeCloseTo(1 / 16, 12);
+    expect(at('dot-product-std', 64).fd).toBeCloseTo(1 / 16, 8);
   });
 });

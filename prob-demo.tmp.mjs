@@ -1,0 +1,13 @@
+import { chromium } from 'playwright';
+const slug = process.argv[2];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--headless'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(`http://localhost:4343/concepts/${slug}/`);
+await page.waitForTimeout(800);
+const h = page.locator('h2#demo');
+const top = await h.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+await page.screenshot({ path: `/tmp/prob-${slug}-demo.png`, clip: { x: 0, y: top - 20, width: 1280, height: 1400 }, fullPage: true });
+const m = page.locator('h2#math');
+const mt = await m.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+await page.screenshot({ path: `/tmp/prob-${slug}-math.png`, clip: { x: 0, y: mt - 20, width: 1280, height: 2400 }, fullPage: true });
+await browser.close();
