@@ -392,6 +392,42 @@ const dotProductSpread: FunctionSpec = {
   note: 'Entries independent with mean 0 and variance v, as in footnote 4 of Vaswani et al. 2017 (there v = 1): the unscaled score spreads like √d, the scaled one does not grow.',
 };
 
+// --- Bernoulli log-likelihood ----------------------------------------------------------------
+
+/** ℓ(p) = k ln p + z ln(1 − p): k ones and z zeros in n = k + z independent Bernoulli draws. */
+export function bernoulliLogLik(p: number, k: number, zeros: number): number {
+  return (k > 0 ? k * Math.log(p) : 0) + (zeros > 0 ? zeros * Math.log(1 - p) : 0);
+}
+
+const bernoulliLogLikelihood: FunctionSpec = {
+  id: 'bernoulli-log-likelihood',
+  label: 'Bernoulli log-likelihood against p',
+  tex: '\\ell(p) = k \\ln p + (n - k) \\ln(1 - p)',
+  derivativeTex: "\\ell'(p) = \\frac{k}{p} - \\frac{n - k}{1 - p}, \\quad \\ell'(p) = 0 \\iff p = \\frac{k}{n}",
+  xSymbol: 'p',
+  xLabel: 'probability of a one, p',
+  yLabel: 'log-likelihood ℓ(p) (nats)',
+  params: [
+    { name: 'k', label: 'Ones k', min: 0, max: 60, step: 1, default: 3 },
+    { name: 'zeros', label: 'Zeros n − k', min: 0, max: 60, step: 1, default: 7 },
+  ],
+  domain: [0.01, 0.99],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.5,
+  // From 15 nats below the maximum (at p = k/n, kept inside the domain) to just above it.
+  yDomain: (p) => {
+    const k = param(p, 'k');
+    const zeros = param(p, 'zeros');
+    const n = k + zeros;
+    const top = n > 0 ? bernoulliLogLik(Math.min(0.99, Math.max(0.01, k / n)), k, zeros) : 0;
+    return [top - 15, top + 1.5];
+  },
+  f: (x, p) => bernoulliLogLik(x, param(p, 'k'), param(p, 'zeros')),
+  df: (x, p) => param(p, 'k') / x - param(p, 'zeros') / (1 - x),
+  note: 'The maximum sits at the share of ones, k/n; more data with the same share keeps it there and narrows the curve.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -401,6 +437,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   lrStepDecay,
   scalingLaw,
   dotProductSpread,
+  bernoulliLogLikelihood,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -3,6 +3,7 @@ import {
   KAPLAN_ALPHA_N,
   KAPLAN_NC,
   REGISTRY,
+  bernoulliLogLik,
   centralDifference,
   defaultParams,
   dotProductStd,
@@ -236,5 +237,29 @@ describe('spread of a random dot product', () => {
   it('has slope 1/(2√d) without scaling: 1/16 at d = 64', () => {
     expect(at('dot-product-std', 64).df).toBeCloseTo(1 / 16, 12);
     expect(at('dot-product-std', 64).fd).toBeCloseTo(1 / 16, 8);
+  });
+});
+
+describe('Bernoulli log-likelihood', () => {
+  it('peaks at k/n: slope 0 at p = 0.3 for 3 ones and 7 zeros, positive below, negative above', () => {
+    expect(at('bernoulli-log-likelihood', 0.3).df).toBeCloseTo(0, 12);
+    expect(at('bernoulli-log-likelihood', 0.2).df).toBeGreaterThan(0);
+    expect(at('bernoulli-log-likelihood', 0.5).df).toBeLessThan(0);
+    // ℓ(0.3) = 3 ln 0.3 + 7 ln 0.7 = −6.1086.
+    expect(at('bernoulli-log-likelihood', 0.3).f).toBeCloseTo(3 * Math.log(0.3) + 7 * Math.log(0.7), 12);
+  });
+
+  it('keeps the peak at 0.3 with four times the data and is four times as curved', () => {
+    expect(at('bernoulli-log-likelihood', 0.3, { k: 12, zeros: 28 }).df).toBeCloseTo(0, 12);
+    const curv = (k: number, zeros: number) =>
+      (bernoulliLogLik(0.3 + 1e-4, k, zeros) - 2 * bernoulliLogLik(0.3, k, zeros) + bernoulliLogLik(0.3 - 1e-4, k, zeros)) / 1e-8;
+    // −n / (p(1 − p)): −10 / 0.21 = −47.6 and −40 / 0.21 = −190.5.
+    expect(curv(3, 7)).toBeCloseTo(-10 / 0.21, 2);
+    expect(curv(12, 28)).toBeCloseTo(-40 / 0.21, 1);
+  });
+
+  it('treats a count of zero as contributing nothing, so all-zeros peaks at the left edge', () => {
+    expect(bernoulliLogLik(0.5, 0, 0)).toBe(0);
+    expect(at('bernoulli-log-likelihood', 0.01, { k: 0, zeros: 10 }).df).toBeLessThan(0);
   });
 });
