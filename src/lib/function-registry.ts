@@ -464,6 +464,79 @@ const speculativeSpeedupSpec: FunctionSpec = {
   note: 'Leviathan, Kalman and Matias 2022, Theorem 3.8: assumes the target checks γ + 1 positions in the time of one step and that acceptances are independent; below 1 the draft costs more than it saves.',
 };
 
+// --- Spread of a dot product ----------------------------------------------------------------
+
+/**
+ * Standard deviation of q · k for q, k in R^d with independent zero-mean entries of variance v:
+ * each product q_i k_i has variance v², the d products are independent, so Var(q · k) = d v²
+ * and the standard deviation is v √d (Vaswani et al. 2017, arXiv 1706.03762, §3.2.1, footnote 4,
+ * for v = 1). With scaled = 1 the dot product is divided by √d first, which leaves v.
+ */
+export function dotProductStd(d: number, v: number, scaled: number): number {
+  return v * d ** ((1 - scaled) / 2);
+}
+
+const dotProductSpread: FunctionSpec = {
+  id: 'dot-product-std',
+  label: 'spread of a random dot product against the dimension d',
+  tex: '\\operatorname{sd}\\!\\left(\\frac{\\mathbf{q} \\cdot \\mathbf{k}}{d^{\\,s/2}}\\right) = v \\, d^{(1 - s)/2}',
+  derivativeTex: '\\text{slope} = \\frac{(1 - s)\\, v}{2} \\, d^{-(1 + s)/2}',
+  xSymbol: 'd',
+  xLabel: 'dimension d of q and k',
+  yLabel: 'standard deviation of the score',
+  params: [
+    { name: 'v', label: 'Variance v of every entry of q and k', min: 0.25, max: 2, step: 0.25, default: 1 },
+    { name: 'scaled', label: 'Divide by √d: s = 0 (no) or 1 (yes)', min: 0, max: 1, step: 1, default: 0 },
+  ],
+  domain: [1, 512],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 64,
+  yDomain: (p) => [0, param(p, 'v') * Math.sqrt(512) * 1.05],
+  f: (d, p) => dotProductStd(d, param(p, 'v'), param(p, 'scaled')),
+  df: (d, p) => {
+    const s = param(p, 'scaled');
+    return ((1 - s) * param(p, 'v') * d ** (-(1 + s) / 2)) / 2;
+  },
+  note: 'Entries independent with mean 0 and variance v, as in footnote 4 of Vaswani et al. 2017 (there v = 1): the unscaled score spreads like √d, the scaled one does not grow.',
+};
+
+// --- Bernoulli log-likelihood ----------------------------------------------------------------
+
+/** ℓ(p) = k ln p + z ln(1 − p): k ones and z zeros in n = k + z independent Bernoulli draws. */
+export function bernoulliLogLik(p: number, k: number, zeros: number): number {
+  return (k > 0 ? k * Math.log(p) : 0) + (zeros > 0 ? zeros * Math.log(1 - p) : 0);
+}
+
+const bernoulliLogLikelihood: FunctionSpec = {
+  id: 'bernoulli-log-likelihood',
+  label: 'Bernoulli log-likelihood against p',
+  tex: '\\ell(p) = k \\ln p + (n - k) \\ln(1 - p)',
+  derivativeTex: "\\ell'(p) = \\frac{k}{p} - \\frac{n - k}{1 - p}, \\quad \\ell'(p) = 0 \\iff p = \\frac{k}{n}",
+  xSymbol: 'p',
+  xLabel: 'probability of a one, p',
+  yLabel: 'log-likelihood ℓ(p) (nats)',
+  params: [
+    { name: 'k', label: 'Ones k', min: 0, max: 60, step: 1, default: 3 },
+    { name: 'zeros', label: 'Zeros n − k', min: 0, max: 60, step: 1, default: 7 },
+  ],
+  domain: [0.01, 0.99],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.5,
+  // From 15 nats below the maximum (at p = k/n, kept inside the domain) to just above it.
+  yDomain: (p) => {
+    const k = param(p, 'k');
+    const zeros = param(p, 'zeros');
+    const n = k + zeros;
+    const top = n > 0 ? bernoulliLogLik(Math.min(0.99, Math.max(0.01, k / n)), k, zeros) : 0;
+    return [top - 15, top + 1.5];
+  },
+  f: (x, p) => bernoulliLogLik(x, param(p, 'k'), param(p, 'zeros')),
+  df: (x, p) => param(p, 'k') / x - param(p, 'zeros') / (1 - x),
+  note: 'The maximum sits at the share of ones, k/n; more data with the same share keeps it there and narrows the curve.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -475,6 +548,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   blockAttention,
   speculativeTokensPerPass,
   speculativeSpeedupSpec,
+  dotProductSpread,
+  bernoulliLogLikelihood,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -4,8 +4,10 @@ import {
   KAPLAN_NC,
   REGISTRY,
   blockAttentionShare,
+  bernoulliLogLik,
   centralDifference,
   defaultParams,
+  dotProductStd,
   fdStep,
   firstWeight,
   getFunction,
@@ -273,5 +275,49 @@ describe('speculative decoding (Leviathan et al. 2022, eq. 1 and Theorem 3.8)', 
     expect(speculativeSpeedup(0.8, 1, 0.05)).toBeCloseTo(1.8 / 1.05, 12);
     // A draft that is never accepted only adds cost: 1 / (4 · 0.05 + 1).
     expect(at('speculative-speedup', 0).f).toBeCloseTo(1 / 1.2, 12);
+  });
+});
+
+describe('spread of a random dot product', () => {
+  it('has standard deviation √d without scaling: 8 at d = 64, 16 with entry variance 2', () => {
+    expect(at('dot-product-std', 64).f).toBeCloseTo(8, 12);
+    expect(at('dot-product-std', 64, { v: 2 }).f).toBeCloseTo(16, 12);
+    expect(dotProductStd(512, 1, 0)).toBeCloseTo(Math.sqrt(512), 12);
+  });
+
+  it('stays at v for every d once divided by √d, with slope 0', () => {
+    for (const d of [1, 16, 64, 512]) {
+      expect(at('dot-product-std', d, { scaled: 1 }).f).toBeCloseTo(1, 12);
+      expect(at('dot-product-std', d, { scaled: 1 }).df).toBe(0);
+    }
+  });
+
+  it('has slope 1/(2√d) without scaling: 1/16 at d = 64', () => {
+    expect(at('dot-product-std', 64).df).toBeCloseTo(1 / 16, 12);
+    expect(at('dot-product-std', 64).fd).toBeCloseTo(1 / 16, 8);
+  });
+});
+
+describe('Bernoulli log-likelihood', () => {
+  it('peaks at k/n: slope 0 at p = 0.3 for 3 ones and 7 zeros, positive below, negative above', () => {
+    expect(at('bernoulli-log-likelihood', 0.3).df).toBeCloseTo(0, 12);
+    expect(at('bernoulli-log-likelihood', 0.2).df).toBeGreaterThan(0);
+    expect(at('bernoulli-log-likelihood', 0.5).df).toBeLessThan(0);
+    // ℓ(0.3) = 3 ln 0.3 + 7 ln 0.7 = −6.1086.
+    expect(at('bernoulli-log-likelihood', 0.3).f).toBeCloseTo(3 * Math.log(0.3) + 7 * Math.log(0.7), 12);
+  });
+
+  it('keeps the peak at 0.3 with four times the data and is four times as curved', () => {
+    expect(at('bernoulli-log-likelihood', 0.3, { k: 12, zeros: 28 }).df).toBeCloseTo(0, 12);
+    const curv = (k: number, zeros: number) =>
+      (bernoulliLogLik(0.3 + 1e-4, k, zeros) - 2 * bernoulliLogLik(0.3, k, zeros) + bernoulliLogLik(0.3 - 1e-4, k, zeros)) / 1e-8;
+    // −n / (p(1 − p)): −10 / 0.21 = −47.6 and −40 / 0.21 = −190.5.
+    expect(curv(3, 7)).toBeCloseTo(-10 / 0.21, 2);
+    expect(curv(12, 28)).toBeCloseTo(-40 / 0.21, 1);
+  });
+
+  it('treats a count of zero as contributing nothing, so all-zeros peaks at the left edge', () => {
+    expect(bernoulliLogLik(0.5, 0, 0)).toBe(0);
+    expect(at('bernoulli-log-likelihood', 0.01, { k: 0, zeros: 10 }).df).toBeLessThan(0);
   });
 });
