@@ -355,6 +355,50 @@ const scalingLaw: FunctionSpec = {
   note: 'Kaplan et al. 2020, eq. (1.1): α_N ≈ 0.076 and N_c ≈ 8.8 × 10¹³, fitted on models from 768 to 1.5 × 10⁹ non-embedding parameters; beyond that the line is extrapolation.',
 };
 
+// --- Attention IO: FlashAttention ----------------------------------------------------------
+
+/**
+ * Numbers moved between HBM and SRAM by standard attention, the paper's Algorithm 0 (Dao et al.
+ * 2022, arXiv 2205.14135): read Q and K, write S; read S, write P; read P and V, write O.
+ */
+export function standardAttentionHbm(N: number, d: number): number {
+  return 4 * N * d + 4 * N * N;
+}
+
+/**
+ * Numbers moved by the forward pass of FlashAttention's Algorithm 1 with an SRAM of M numbers:
+ * initialise O, ℓ, m (Nd + 2N); load every block of K and V once (2Nd); for each of the
+ * T_c = ⌈N / B_c⌉ key blocks, read Q, O, ℓ, m and write O, ℓ, m (3Nd + 4N), with B_c = ⌈M / 4d⌉.
+ * The flash-attention witness counts the same numbers inside its NumPy implementation.
+ */
+export function flashAttentionHbm(N: number, d: number, M: number): number {
+  const Bc = Math.ceil(M / (4 * d));
+  const Tc = Math.ceil(N / Bc);
+  return 3 * N * d + 2 * N + Tc * (3 * N * d + 4 * N);
+}
+
+const attentionHbmRatio: FunctionSpec = {
+  id: 'attention-hbm-ratio',
+  label: 'HBM traffic: standard attention ÷ FlashAttention',
+  tex: 'r(N) = \\frac{4Nd + 4N^2}{3Nd + 2N + \\lceil N / B_c \\rceil (3Nd + 4N)}, \\quad B_c = \\left\\lceil \\frac{M}{4d} \\right\\rceil',
+  xSymbol: 'N',
+  xLabel: 'sequence length N',
+  yLabel: 'standard ÷ tiled HBM accesses',
+  params: [
+    { name: 'd', label: 'Head dimension d', min: 16, max: 256, step: 16, default: 64 },
+    { name: 'm', label: 'SRAM size M, in thousands (1,024) of numbers', min: 4, max: 256, step: 4, default: 64 },
+  ],
+  domain: [64, 131_072],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 4096,
+  f: (N, p) => {
+    const n = Math.round(N);
+    return standardAttentionHbm(n, param(p, 'd')) / flashAttentionHbm(n, param(p, 'd'), param(p, 'm') * 1024);
+  },
+  note: 'Exact counts of numbers read and written for one head: the standard algorithm writes and rereads the N × N scores and probabilities; FlashAttention rereads Q and O once per block of B_c keys, so for long sequences the ratio levels off near M / (3d²) (Dao et al. 2022, Algorithms 0 and 1, Theorem 2).',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -363,6 +407,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   lrWarmupCosine,
   lrStepDecay,
   scalingLaw,
+  attentionHbmRatio,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -7,8 +7,10 @@ import {
   defaultParams,
   fdStep,
   firstWeight,
+  flashAttentionHbm,
   getFunction,
   sigmoid,
+  standardAttentionHbm,
   stepDecay,
   warmupCosine,
 } from '../../src/lib/function-registry';
@@ -50,6 +52,7 @@ describe('the registry', () => {
       'lr-warmup-cosine',
       'lr-step-decay',
       'scaling-law-params',
+      'attention-hbm-ratio',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -215,5 +218,29 @@ describe('scaling law (Kaplan et al. 2020, eq. 1.1)', () => {
     expect(r.f).toBeCloseTo(want, 10);
     // d ln L / d ln N = −α_N everywhere: N L′(N) / L(N) = −0.076.
     expect((N * r.df) / r.f).toBeCloseTo(-0.076, 12);
+  });
+});
+
+describe('attention HBM traffic (Dao et al. 2022, Algorithms 0 and 1)', () => {
+  // The flash-attention witness counts these inside its NumPy code and asserts the same totals.
+  it.each([
+    [300, 16, 1024, 379_200, 311_400],
+    [2048, 64, 65_536, 17_301_504, 3_608_576],
+    [4096, 64, 65_536, 68_157_440, 13_639_680],
+  ])('N = %d, d = %d, M = %d: standard %d, tiled %d', (N, d, M, std, flash) => {
+    expect(standardAttentionHbm(N, d)).toBe(std);
+    expect(flashAttentionHbm(N, d, M)).toBe(flash);
+  });
+
+  it('gives the notebook’s ratio 5.00 at N = 4096, d = 64, M = 64 × 1024, and stays below M / 3d²', () => {
+    const spec = fn('attention-hbm-ratio');
+    const p = defaultParams(spec);
+    expect(spec.f(4096, p)).toBeCloseTo(68_157_440 / 13_639_680, 12);
+    for (const N of [64, 1000, 4096, 65_536, 131_072]) expect(spec.f(N, p)).toBeLessThan(65_536 / (3 * 64 * 64));
+  });
+
+  it('falls below 1 when the SRAM holds too few keys per block', () => {
+    const spec = fn('attention-hbm-ratio');
+    expect(spec.f(4096, { ...defaultParams(spec), m: 4 })).toBeLessThan(1);
   });
 });
