@@ -377,10 +377,22 @@ export function flashAttentionHbm(N: number, d: number, M: number): number {
   return 3 * N * d + 2 * N + Tc * (3 * N * d + 4 * N);
 }
 
-const attentionHbmRatio: FunctionSpec = {
+/**
+ * The ratio of the two counts with the block count taken as N / B_c and B_c = M / 4d, so the curve
+ * is smooth: dividing both counts by N gives (4d + 4N) / (3d + 2 + N(3d + 4) / B_c). Where B_c is a
+ * whole number and divides N it equals the exact ratio (5.00 at N = 4096, d = 64, M = 65,536); the
+ * exact count jumps by one sweep over Q and O each time N passes a multiple of B_c.
+ */
+export function attentionHbmRatio(N: number, d: number, M: number): number {
+  const Bc = M / (4 * d);
+  return (4 * d + 4 * N) / (3 * d + 2 + (N * (3 * d + 4)) / Bc);
+}
+
+const attentionHbmRatioSpec: FunctionSpec = {
   id: 'attention-hbm-ratio',
   label: 'HBM traffic: standard attention ÷ FlashAttention',
-  tex: 'r(N) = \\frac{4Nd + 4N^2}{3Nd + 2N + \\lceil N / B_c \\rceil (3Nd + 4N)}, \\quad B_c = \\left\\lceil \\frac{M}{4d} \\right\\rceil',
+  tex: 'r(N) = \\frac{4d + 4N}{3d + 2 + N (3d + 4) / B_c}, \\quad B_c = \\frac{M}{4d}',
+  derivativeTex: "r'(N) = \\frac{4 \\bigl(3d + 2 - d (3d + 4) / B_c\\bigr)}{\\bigl(3d + 2 + N (3d + 4) / B_c\\bigr)^2}",
   xSymbol: 'N',
   xLabel: 'sequence length N',
   yLabel: 'standard ÷ tiled HBM accesses',
@@ -392,11 +404,14 @@ const attentionHbmRatio: FunctionSpec = {
   xScale: 'log',
   xStep: 0.01,
   x0: 4096,
-  f: (N, p) => {
-    const n = Math.round(N);
-    return standardAttentionHbm(n, param(p, 'd')) / flashAttentionHbm(n, param(p, 'd'), param(p, 'm') * 1024);
+  f: (N, p) => attentionHbmRatio(N, param(p, 'd'), param(p, 'm') * 1024),
+  df: (N, p) => {
+    const d = param(p, 'd');
+    const Bc = (param(p, 'm') * 1024) / (4 * d);
+    const D = 3 * d + 2 + (N * (3 * d + 4)) / Bc;
+    return (4 * (3 * d + 2 - (d * (3 * d + 4)) / Bc)) / (D * D);
   },
-  note: 'Exact counts of numbers read and written for one head: the standard algorithm writes and rereads the N × N scores and probabilities; FlashAttention rereads Q and O once per block of B_c keys, so for long sequences the ratio levels off near M / (3d²) (Dao et al. 2022, Algorithms 0 and 1, Theorem 2).',
+  note: 'Numbers read and written for one head, divided: standard attention writes and rereads the N × N scores and probabilities (4Nd + 4N²); FlashAttention rereads Q and O once per block of B_c keys (3Nd + 2N + (N / B_c)(3Nd + 4N)), so for long sequences the ratio levels off at 4B_c / (3d + 4), near M / (3d²) (Dao et al. 2022, Algorithms 0 and 1, Theorem 2).',
 };
 
 export const REGISTRY: readonly FunctionSpec[] = [
@@ -407,7 +422,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   lrWarmupCosine,
   lrStepDecay,
   scalingLaw,
-  attentionHbmRatio,
+  attentionHbmRatioSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

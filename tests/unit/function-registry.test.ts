@@ -6,6 +6,7 @@ import {
   centralDifference,
   defaultParams,
   fdStep,
+  attentionHbmRatio,
   firstWeight,
   flashAttentionHbm,
   getFunction,
@@ -235,7 +236,10 @@ describe('attention HBM traffic (Dao et al. 2022, Algorithms 0 and 1)', () => {
   it('gives the notebook’s ratio 5.00 at N = 4096, d = 64, M = 64 × 1024, and stays below M / 3d²', () => {
     const spec = fn('attention-hbm-ratio');
     const p = defaultParams(spec);
+    // Where B_c = 256 divides N the smooth curve is the exact ratio of the counts.
     expect(spec.f(4096, p)).toBeCloseTo(68_157_440 / 13_639_680, 12);
+    expect(attentionHbmRatio(2048, 64, 65_536)).toBeCloseTo(17_301_504 / 3_608_576, 12);
+    expect(attentionHbmRatio(1e9, 64, 65_536)).toBeCloseTo((4 * 256) / (3 * 64 + 4), 5);
     for (const N of [64, 1000, 4096, 65_536, 131_072]) expect(spec.f(N, p)).toBeLessThan(65_536 / (3 * 64 * 64));
   });
 

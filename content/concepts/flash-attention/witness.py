@@ -179,6 +179,14 @@ print(f"   limit 4 B_c / (3d + 4) = {limit:.2f}")
 assert round(ratios[4096], 2) == 5.00 and round(ratios[65536], 2) == 5.21 and round(limit, 2) == 5.22
 assert all(r < limit < M / (3 * d * d) for r in ratios.values())
 assert flash_count(4096, 64, 65536) == 13_639_680 and standard_count(4096, 64) == 68_157_440
+# The demo's smooth curve takes T_c = N / B_c: (4d + 4N) / (3d + 2 + N(3d + 4) / B_c). Where B_c
+# divides N it is the exact ratio; elsewhere the exact count is one partial sweep higher.
+smooth = lambda N, d, M: (4 * d + 4 * N) / (3 * d + 2 + N * (3 * d + 4) / (M / (4 * d)))
+for N in (256, 1024, 4096, 65536):
+    assert abs(smooth(N, d, M) - ratios[N]) < 1e-12
+assert smooth(4097, d, M) > standard_count(4097, d) / flash_count(4097, d, M)
+print(f"   the demo's smooth curve (4d + 4N) / (3d + 2 + N(3d + 4) / B_c) equals these ratios where "
+      f"B_c divides N: {smooth(4096, d, M):.2f} at N = 4096")
 # Doubling M roughly doubles the ratio; doubling d divides it by about 4.
 assert 1.9 < (standard_count(65536, 64) / flash_count(65536, 64, 2 * M)) / ratios[65536] < 2.0
 assert 3.5 < ratios[65536] / (standard_count(65536, 128) / flash_count(65536, 128, M)) < 4.1
