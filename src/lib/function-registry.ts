@@ -414,6 +414,41 @@ const attentionHbmRatioSpec: FunctionSpec = {
   note: 'Numbers read and written for one head, divided: standard attention writes and rereads the N × N scores and probabilities (4Nd + 4N²); FlashAttention rereads Q and O once per block of B_c keys (3Nd + 2N + (N / B_c)(3Nd + 4N)), so for long sequences the ratio levels off at 4B_c / (3d + 4), near M / (3d²) (Dao et al. 2022, Algorithms 0 and 1, Theorem 2).',
 };
 
+// --- Attention patterns: score entries --------------------------------------------------------
+
+/**
+ * Query–key scores computed by causal attention over n positions when each query sees at most its
+ * last w positions (itself included): Σ min(i + 1, w) = n(n + 1)/2 for n ≤ w, nw − w(w − 1)/2 after.
+ * The efficient-attention witness counts the same entries in NumPy masks.
+ */
+export function windowedScoreEntries(n: number, w: number): number {
+  return n <= w ? (n * (n + 1)) / 2 : n * w - (w * (w - 1)) / 2;
+}
+
+const scoresPerQuery: FunctionSpec = {
+  id: 'attention-scores-per-query',
+  label: 'attention scores per query: causal vs a window of w',
+  tex: '\\frac{E(n)}{n} = \\begin{cases} \\dfrac{n + 1}{2} & n \\le w \\\\[4pt] w - \\dfrac{w(w - 1)}{2n} & n \\gt w \\end{cases}',
+  derivativeTex:
+    "\\frac{d}{dn}\\frac{E(n)}{n} = \\begin{cases} \\dfrac{1}{2} & n \\lt w \\\\[4pt] \\dfrac{w(w - 1)}{2n^2} & n \\gt w \\end{cases}",
+  xSymbol: 'n',
+  xLabel: 'sequence length n',
+  yLabel: 'score entries per query, E(n) / n',
+  params: [
+    { name: 'w', label: 'Window w, in thousands (1,024) of tokens; 1,024 covers the whole axis (full causal)', min: 1, max: 1024, step: 1, default: 4 },
+  ],
+  domain: [64, 1_048_576],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 262_144,
+  f: (n, p) => windowedScoreEntries(n, param(p, 'w') * 1024) / n,
+  df: (n, p) => {
+    const w = param(p, 'w') * 1024;
+    return n <= w ? 0.5 : (w * (w - 1)) / (2 * n * n);
+  },
+  note: 'Causal attention scores each query against every earlier position, (n + 1)/2 on average, so the total grows like n²; a sliding window caps it at w per query, so the total grows like n·w (Longformer, Beltagy et al. 2020, section 3.1; Mistral 7B, Jiang et al. 2023, section 2).',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -423,6 +458,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   lrStepDecay,
   scalingLaw,
   attentionHbmRatioSpec,
+  scoresPerQuery,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -14,6 +14,7 @@ import {
   standardAttentionHbm,
   stepDecay,
   warmupCosine,
+  windowedScoreEntries,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
 
@@ -54,6 +55,7 @@ describe('the registry', () => {
       'lr-step-decay',
       'scaling-law-params',
       'attention-hbm-ratio',
+      'attention-scores-per-query',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -246,5 +248,26 @@ describe('attention HBM traffic (Dao et al. 2022, Algorithms 0 and 1)', () => {
   it('falls below 1 when the SRAM holds too few keys per block', () => {
     const spec = fn('attention-hbm-ratio');
     expect(spec.f(4096, { ...defaultParams(spec), m: 4 })).toBeLessThan(1);
+  });
+});
+
+describe('attention score entries (the efficient-attention notebook)', () => {
+  // The efficient-attention witness counts these entries in NumPy masks.
+  it.each([
+    [4096, 4096, 8_390_656],
+    [4096, 512, 1_966_336],
+    [32_768, 4096, 125_831_168],
+    [10, 4, 34],
+  ])('n = %d, w = %d: %d entries', (n, w, want) => {
+    expect(windowedScoreEntries(n, w)).toBe(want);
+  });
+
+  it('is causal attention while n ≤ w and levels off just below w after', () => {
+    const spec = fn('attention-scores-per-query');
+    const p = defaultParams(spec);
+    expect(spec.f(2048, p)).toBeCloseTo(2049 / 2, 12);
+    // n = 2^20, w = 4096: 4096 − 4096·4095 / 2^21 = 4088.002.
+    expect(spec.f(1_048_576, p)).toBeCloseTo(4096 - (4096 * 4095) / 2_097_152, 9);
+    expect(spec.f(1_048_576, { w: 1024 })).toBeCloseTo(1_048_577 / 2, 9);
   });
 });
