@@ -22,7 +22,7 @@ export default defineConfig({
       remarkPlugins: [remarkMath],
       rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
     }),
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' } },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   integrations: [mdx({ optimize: true }), sitemap()],
   vite: {
