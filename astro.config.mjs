@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { CODE_THEMES } from './src/lib/code-themes.ts';
 
 /** Where the site is served from, e.g. BASE_PATH=/atlas/ for https://host/atlas/. */
 const base = process.env.BASE_PATH || '/';
@@ -22,7 +23,7 @@ export default defineConfig({
       remarkPlugins: [remarkMath],
       rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
     }),
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+    shikiConfig: { themes: CODE_THEMES },
   },
   integrations: [mdx({ optimize: true }), sitemap()],
   vite: {

@@ -449,6 +449,115 @@ const scoresPerQuery: FunctionSpec = {
   note: 'Causal attention scores each query against every earlier position, (n + 1)/2 on average, so the total grows like n²; a sliding window caps it at w per query, so the total grows like n·w (Longformer, Beltagy et al. 2020, section 3.1; Mistral 7B, Jiang et al. 2023, section 2).',
 };
 
+// --- Transformer block -----------------------------------------------------------------------
+
+/**
+ * Share of one token's forward FLOPs in a transformer block spent attending over n context tokens:
+ * the weights cost 2 FLOPs each, (8 + 4r) d² for the 4 d² attention projections and the 2 r d² FFN
+ * weights, and the scores and the weighted sum cost 4 n d, so s(n) = 4 n d / ((8 + 4r) d² + 4 n d)
+ * = n / ((2 + r) d + n). The defaults are the base Transformer (Vaswani et al., arXiv 1706.03762,
+ * §3.2.2 and §3.3): d_model = 512 and d_ff = 2048 = 4 d_model, so the share is ½ at n = 6 d = 3072.
+ */
+export function blockAttentionShare(n: number, d: number, r: number): number {
+  return n / ((2 + r) * d + n);
+}
+
+const blockAttention: FunctionSpec = {
+  id: 'block-attention-share',
+  label: 'transformer block: share of FLOPs spent attending over the context',
+  tex: 's(n) = \\frac{4 n d}{(8 + 4 r) d^2 + 4 n d} = \\frac{n}{(2 + r) d + n}',
+  derivativeTex: "s'(n) = \\frac{(2 + r) d}{\\bigl((2 + r) d + n\\bigr)^2}",
+  xSymbol: 'n',
+  xLabel: 'context length n (tokens)',
+  yLabel: 'share of the block’s FLOPs per token',
+  params: [
+    { name: 'd', label: 'Model width d = d_model', min: 64, max: 8192, step: 64, default: 512 },
+    { name: 'r', label: 'FFN ratio r = d_ff / d_model', min: 1, max: 8, step: 0.5, default: 4 },
+  ],
+  domain: [1, 1e6],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 512,
+  yDomain: () => [0, 1.05],
+  f: (n, p) => blockAttentionShare(n, param(p, 'd'), param(p, 'r')),
+  df: (n, p) => {
+    const c = (2 + param(p, 'r')) * param(p, 'd');
+    return c / (c + n) ** 2;
+  },
+  note: 'Per token and per block: 2 FLOPs per weight for the 4 d² attention and 2 r d² feed-forward weights, and 4 n d for the scores and the weighted sum over n tokens; the softmax, norms and biases are left out. Defaults: the base Transformer, d_model = 512 and d_ff = 2048.',
+};
+
+// --- Speculative decoding ---------------------------------------------------------------------
+
+/**
+ * Expected tokens per target pass of speculative decoding, Leviathan, Kalman and Matias 2022
+ * (arXiv 2211.17192, eq. 1): with γ drafted tokens each accepted independently with probability α,
+ * E = (1 − α^(γ+1)) / (1 − α), written as the sum 1 + α + … + α^γ so that α = 1 gives γ + 1.
+ */
+export function speculativeTokens(alpha: number, gamma: number): number {
+  let total = 0;
+  for (let k = 0; k <= gamma; k++) total += alpha ** k;
+  return total;
+}
+
+/** d/dα of 1 + α + … + α^γ: the sum of k α^(k−1). */
+export function speculativeTokensRate(alpha: number, gamma: number): number {
+  let total = 0;
+  for (let k = 1; k <= gamma; k++) total += k * alpha ** (k - 1);
+  return total;
+}
+
+/**
+ * Walltime improvement factor, Theorem 3.8 of the same paper: tokens per pass divided by the cost
+ * of a pass, γ draft steps at c target steps each plus one target step.
+ */
+export function speculativeSpeedup(alpha: number, gamma: number, c: number): number {
+  return speculativeTokens(alpha, gamma) / (gamma * c + 1);
+}
+
+const SPEC_GAMMA: ParamSpec = { name: 'gamma', label: 'Drafted tokens γ', min: 1, max: 10, step: 1, default: 4 };
+
+const speculativeTokensPerPass: FunctionSpec = {
+  id: 'speculative-tokens-per-pass',
+  label: 'speculative decoding: tokens per target pass against α',
+  tex: 'E(\\alpha) = \\frac{1 - \\alpha^{\\gamma + 1}}{1 - \\alpha} = 1 + \\alpha + \\dots + \\alpha^{\\gamma}',
+  derivativeTex: "E'(\\alpha) = \\sum_{k=1}^{\\gamma} k\\, \\alpha^{k - 1}",
+  xSymbol: 'α',
+  xLabel: 'acceptance rate α',
+  yLabel: 'expected tokens per target pass',
+  params: [SPEC_GAMMA],
+  domain: [0, 1],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.8,
+  yDomain: () => [0, 11.5],
+  f: (a, p) => speculativeTokens(a, param(p, 'gamma')),
+  df: (a, p) => speculativeTokensRate(a, param(p, 'gamma')),
+  note: 'Leviathan, Kalman and Matias 2022, eq. 1, under their simplifying assumption that every drafted token is accepted independently with the same probability α.',
+};
+
+const speculativeSpeedupSpec: FunctionSpec = {
+  id: 'speculative-speedup',
+  label: 'speculative decoding: walltime speed-up against α',
+  tex: 'S(\\alpha) = \\frac{1 - \\alpha^{\\gamma + 1}}{(1 - \\alpha)(\\gamma c + 1)}',
+  derivativeTex: "S'(\\alpha) = \\frac{1}{\\gamma c + 1} \\sum_{k=1}^{\\gamma} k\\, \\alpha^{k - 1}",
+  xSymbol: 'α',
+  xLabel: 'acceptance rate α',
+  yLabel: 'speed-up over plain decoding',
+  params: [
+    SPEC_GAMMA,
+    { name: 'c', label: 'Cost of a draft step c (in target steps)', min: 0, max: 0.5, step: 0.01, default: 0.05 },
+  ],
+  domain: [0, 1],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.8,
+  yDomain: () => [0, 11.5],
+  f: (a, p) => speculativeSpeedup(a, param(p, 'gamma'), param(p, 'c')),
+  df: (a, p) => speculativeTokensRate(a, param(p, 'gamma')) / (param(p, 'gamma') * param(p, 'c') + 1),
+  note: 'Leviathan, Kalman and Matias 2022, Theorem 3.8: assumes the target checks γ + 1 positions in the time of one step and that acceptances are independent; below 1 the draft costs more than it saves.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -459,6 +568,9 @@ export const REGISTRY: readonly FunctionSpec[] = [
   scalingLaw,
   attentionHbmRatioSpec,
   scoresPerQuery,
+  blockAttention,
+  speculativeTokensPerPass,
+  speculativeSpeedupSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { at, expect, test } from './fixtures';
+import { at, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 // The gradient-descent notebook embeds the lab on the bowl f = (x² + 10y²)/2 with η = 0.15,
 // start (−2, 0.8), 60 steps, β = 0.6, Adam α = 0.1 (the bowl's defaults in src/lib/descent.ts).
@@ -265,21 +264,13 @@ test('switching to the saddle redraws the plot; a start on y = 0 stalls at the s
 // The whole notebook (KaTeX, highlighted witness) takes axe minutes on a busy 2-core machine; the
 // page type is swept in pages.spec.ts, so this run covers the island, in both themes and in the
 // warning state.
-async function expectIslandPassesAxe(page: Page) {
-  const results = await new AxeBuilder({ page }).include('cf-descent-lab').analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-  expect(serious).toEqual([]);
-}
-
 test('the live lab has no serious accessibility violations, light and dark', async ({ page }) => {
   const errors = collectErrors(page);
   await openLab(page, '#descent-lab?s=bowl&lr=0.25&x=9');
   await expect(page.locator('[data-stability]')).toHaveAttribute('data-kind', 'unstable');
   await expect(page.locator('[data-error-for="x"]')).not.toBeEmpty();
-  await expectIslandPassesAxe(page);
+  await expectNoSeriousA11yViolations(page, 'cf-descent-lab');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expectIslandPassesAxe(page);
+  await expectNoSeriousA11yViolations(page, 'cf-descent-lab');
   expect(errors).toEqual([]);
 });

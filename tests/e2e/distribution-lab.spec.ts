@@ -1,25 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { at, expect, test } from './fixtures';
+import { at, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
  * axe over the island alone, as the fixture's expectNoSeriousA11yViolations does over a page: on a
  * loaded 2-core machine a whole notebook of KaTeX takes minutes, and pages.spec.ts sweeps whole pages.
  */
-async function expectIslandPassesAxe(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join('; ')}`,
-    );
-  expect(serious).toEqual([]);
-}
-
 // The softmax notebook's lab: P = softmax((2, 1, 0.5, −1) / T), Q uniform over a, b, c, d.
 const PAGE = 'concepts/softmax/';
 const lab = (page: Page) => page.locator('cf-distribution-lab');
@@ -148,7 +133,7 @@ test('the lab has no serious accessibility violations, in light and dark', async
   // A bad weight (with its message) and an infinite divergence (with its reason) on show.
   await open(page, '#distribution-lab?q=1,1,1,-1');
   await expect(measure(page, 'kl-pq')).toHaveText('infinite');
-  await expectIslandPassesAxe(page, 'cf-distribution-lab');
+  await expectNoSeriousA11yViolations(page, 'cf-distribution-lab');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expectIslandPassesAxe(page, 'cf-distribution-lab');
+  await expectNoSeriousA11yViolations(page, 'cf-distribution-lab');
 });

@@ -21,8 +21,13 @@ export const test = base.extend<{ offsite: string[] }>({
 });
 export { expect };
 
-export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * Runs axe on the page, or only inside `within` (a CSS selector, e.g. an island's tag), and fails
+ * on any serious or critical violation, naming the rule and the first elements it found.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, within?: string): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  const results = await (within ? builder.include(within) : builder).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -1,25 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { at, expect, test } from './fixtures';
+import { at, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
  * axe over the island alone, as the fixture's expectNoSeriousA11yViolations does over a page: on a
  * loaded 2-core machine a whole notebook of KaTeX takes minutes, and pages.spec.ts sweeps whole pages.
  */
-async function expectIslandPassesAxe(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join('; ')}`,
-    );
-  expect(serious).toEqual([]);
-}
-
 // The kv-cache notebook's stepper: the witness's toy shape (3 layers, 4 query heads, 4 KV heads of 6,
 // d_model 16, fp32) over a 20-token sentence. Per token the cache grows by 3 · 4 · 6 · 2 · 4 = 576 bytes.
 const PAGE = 'concepts/kv-cache/';
@@ -211,7 +196,7 @@ test('the stepper has no serious accessibility violations, in light and dark', a
   test.slow();
   await open(page, '#kv-cache-append?step=6&layers=0');
   await stepper(page).getByText('The picture as a table').click();
-  await expectIslandPassesAxe(page, 'cf-kv-append');
+  await expectNoSeriousA11yViolations(page, 'cf-kv-append');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expectIslandPassesAxe(page, 'cf-kv-append');
+  await expectNoSeriousA11yViolations(page, 'cf-kv-append');
 });

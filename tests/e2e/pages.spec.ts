@@ -72,8 +72,13 @@ test('a notebook has its four sections in order, a table of contents and its wit
   const download = await page.getByRole('link', { name: 'Download' }).getAttribute('href');
   const witness = await page.request.get(download!);
   expect(await witness.text()).toContain('import numpy');
-  for (const heading of ['Prerequisites', 'Symbols', 'Claim boundary', 'Sources', 'Next question'])
+  for (const heading of ['Prerequisites', 'Symbols', 'Claim boundary', 'Sources', 'Discussion prompts', 'Next question'])
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  // A discussion prompt links to the section it is about.
+  const prompt = page.locator('.discussion li').first();
+  await expect(prompt).toContainText('?');
+  await prompt.getByRole('link', { name: /^About the / }).click();
+  await expect(page).toHaveURL(/#(intuition|math|code|demo)$/);
   await expect(page.getByRole('navigation', { name: 'Track navigation' })).toContainText(
     'Attention to Serving',
   );
@@ -131,5 +136,17 @@ test('every display equation of a written notebook fits a 360 px screen', async 
           .map((el) => el.querySelector('annotation')?.textContent),
       );
     expect(wide, `${slug}: split these equations into rows (aligned or gathered)`).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${slug} scrolls sideways on a 360 px screen`).toBeLessThanOrEqual(0);
   }
 });
+
+// The axe sweep over every written notebook, light and dark: figures, code and islands included.
+for (const slug of COMPLETE)
+  test(`axe finds nothing serious on the ${slug} notebook (light and dark)`, async ({ page }) => {
+    test.slow();
+    await page.goto(at(`concepts/${slug}/`));
+    await expectNoSeriousA11yViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousA11yViolations(page);
+  });

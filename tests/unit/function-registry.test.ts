@@ -3,6 +3,7 @@ import {
   KAPLAN_ALPHA_N,
   KAPLAN_NC,
   REGISTRY,
+  blockAttentionShare,
   centralDifference,
   defaultParams,
   fdStep,
@@ -12,6 +13,8 @@ import {
   getFunction,
   sigmoid,
   standardAttentionHbm,
+  speculativeSpeedup,
+  speculativeTokens,
   stepDecay,
   warmupCosine,
   windowedScoreEntries,
@@ -56,6 +59,9 @@ describe('the registry', () => {
       'scaling-law-params',
       'attention-hbm-ratio',
       'attention-scores-per-query',
+      'block-attention-share',
+      'speculative-tokens-per-pass',
+      'speculative-speedup',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -269,5 +275,57 @@ describe('attention score entries (the efficient-attention notebook)', () => {
     // n = 2^20, w = 4096: 4096 − 4096·4095 / 2^21 = 4088.002.
     expect(spec.f(1_048_576, p)).toBeCloseTo(4096 - (4096 * 4095) / 2_097_152, 9);
     expect(spec.f(1_048_576, { w: 1024 })).toBeCloseTo(1_048_577 / 2, 9);
+  });
+});
+
+describe('transformer block: share of FLOPs attending over the context', () => {
+  it.each([
+    // Base Transformer, d = 512, r = 4: weights 24 d² = 6,291,456 FLOPs per token; context 4 n d.
+    // n = 512: 1,048,576 / 7,340,032 = 1/7.
+    [512, 1 / 7],
+    // n = 6 d = 3072: the two terms are equal.
+    [3072, 0.5],
+    // n = 32,768: 67,108,864 / 73,400,320 = 0.91429.
+    [32_768, 32_768 / 35_840],
+  ])('at n = %d the share is %d', (n, want) => {
+    expect(at('block-attention-share', n).f).toBeCloseTo(want, 14);
+  });
+
+  it('halves at n = (2 + r) d for other widths and ratios', () => {
+    expect(blockAttentionShare(4096 * 6, 4096, 4)).toBeCloseTo(0.5, 15);
+    expect(blockAttentionShare(1024 * 4.5, 1024, 2.5)).toBeCloseTo(0.5, 15);
+    // The slope there is 1 / (4 (2 + r) d): at d = 512, r = 4, 1 / 12,288.
+    expect(at('block-attention-share', 3072).df).toBeCloseTo(1 / 12_288, 15);
+  });
+});
+
+describe('speculative decoding (Leviathan et al. 2022, eq. 1 and Theorem 3.8)', () => {
+  it.each([
+    // Table 1 of the paper, c = 0: α = 0.6, γ = 2 → 1.96×; α = 0.8, γ = 5 → 3.69×; α = 0.9, γ = 10 → 6.86×.
+    [0.6, 2, 1.96],
+    [0.8, 5, 3.69],
+    [0.9, 10, 6.86],
+    // Section 3.6: a bigram draft, α = 0.2, γ = 3 → 1.25×.
+    [0.2, 3, 1.25],
+  ])('α = %d, γ = %d gives %d tokens per pass', (alpha, gamma, want) => {
+    expect(Number(speculativeTokens(alpha, gamma).toFixed(2))).toBe(want);
+    expect(speculativeTokens(alpha, gamma)).toBeCloseTo((1 - alpha ** (gamma + 1)) / (1 - alpha), 12);
+  });
+
+  it('gives the notebook’s numbers: 3.3616 tokens and 2.8013× at α = 0.8, γ = 4, c = 0.05', () => {
+    expect(at('speculative-tokens-per-pass', 0.8).f).toBeCloseTo(3.3616, 12);
+    expect(at('speculative-speedup', 0.8).f).toBeCloseTo(3.3616 / 1.2, 12);
+    // γ = 5 and γ = 10 at c = 0.05: 2.95× and 3.05×, barely apart.
+    expect(speculativeSpeedup(0.8, 5, 0.05)).toBeCloseTo(2.951424, 5);
+    expect(speculativeSpeedup(0.8, 10, 0.05)).toBeCloseTo(3.04702, 4);
+  });
+
+  it('is γ + 1 at α = 1, 1 at α = 0, and (1 + α)/(1 + c) at γ = 1 (Corollary 3.9)', () => {
+    expect(speculativeTokens(1, 7)).toBe(8);
+    expect(speculativeTokens(0, 7)).toBe(1);
+    expect(speculativeSpeedup(0.3, 1, 0.3)).toBeCloseTo(1, 12);
+    expect(speculativeSpeedup(0.8, 1, 0.05)).toBeCloseTo(1.8 / 1.05, 12);
+    // A draft that is never accepted only adds cost: 1 / (4 · 0.05 + 1).
+    expect(at('speculative-speedup', 0).f).toBeCloseTo(1 / 1.2, 12);
   });
 });

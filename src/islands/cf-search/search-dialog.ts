@@ -55,6 +55,8 @@ function build(): HTMLDialogElement {
 
   let sequence = 0;
   let timer = 0;
+  // The query whose results the list shows: Enter must never follow a result of an earlier query.
+  let shownFor = '';
   const update = async () => {
     const query = input.value.trim();
     all.href = paths.search(query);
@@ -62,6 +64,7 @@ function build(): HTMLDialogElement {
     const mine = ++sequence;
     if (!query) {
       list.replaceChildren();
+      shownFor = '';
       status.textContent = 'Type to search. Enter opens the first result; Escape closes.';
       return;
     }
@@ -69,6 +72,7 @@ function build(): HTMLDialogElement {
       const outcome = await runSearch({ query, filters: {} }, 8);
       if (mine !== sequence) return;
       renderHits(list, outcome.hits);
+      shownFor = query;
       status.textContent =
         outcome.total === 0
           ? `No notebook matches “${query}”.`
@@ -82,8 +86,15 @@ function build(): HTMLDialogElement {
     clearTimeout(timer);
     timer = window.setTimeout(() => void update(), 120);
   });
-  form.addEventListener('submit', (event) => {
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const query = input.value.trim();
+    if (query && shownFor !== query) {
+      // Enter pressed before the typed query's results arrived: search now, then follow its first hit.
+      clearTimeout(timer);
+      await update();
+      if (input.value.trim() !== query) return;
+    }
     const first = list.querySelector<HTMLAnchorElement>('a');
     if (first) location.href = first.href;
     else location.href = paths.search(input.value.trim());
