@@ -355,6 +355,100 @@ const scalingLaw: FunctionSpec = {
   note: 'Kaplan et al. 2020, eq. (1.1): α_N ≈ 0.076 and N_c ≈ 8.8 × 10¹³, fitted on models from 768 to 1.5 × 10⁹ non-embedding parameters; beyond that the line is extrapolation.',
 };
 
+// --- Attention IO: FlashAttention ----------------------------------------------------------
+
+/**
+ * Numbers moved between HBM and SRAM by standard attention, the paper's Algorithm 0 (Dao et al.
+ * 2022, arXiv 2205.14135): read Q and K, write S; read S, write P; read P and V, write O.
+ */
+export function standardAttentionHbm(N: number, d: number): number {
+  return 4 * N * d + 4 * N * N;
+}
+
+/**
+ * Numbers moved by the forward pass of FlashAttention's Algorithm 1 with an SRAM of M numbers:
+ * initialise O, ℓ, m (Nd + 2N); load every block of K and V once (2Nd); for each of the
+ * T_c = ⌈N / B_c⌉ key blocks, read Q, O, ℓ, m and write O, ℓ, m (3Nd + 4N), with B_c = ⌈M / 4d⌉.
+ * The flash-attention witness counts the same numbers inside its NumPy implementation.
+ */
+export function flashAttentionHbm(N: number, d: number, M: number): number {
+  const Bc = Math.ceil(M / (4 * d));
+  const Tc = Math.ceil(N / Bc);
+  return 3 * N * d + 2 * N + Tc * (3 * N * d + 4 * N);
+}
+
+/**
+ * The ratio of the two counts with the block count taken as N / B_c and B_c = M / 4d, so the curve
+ * is smooth: dividing both counts by N gives (4d + 4N) / (3d + 2 + N(3d + 4) / B_c). Where B_c is a
+ * whole number and divides N it equals the exact ratio (5.00 at N = 4096, d = 64, M = 65,536); the
+ * exact count jumps by one sweep over Q and O each time N passes a multiple of B_c.
+ */
+export function attentionHbmRatio(N: number, d: number, M: number): number {
+  const Bc = M / (4 * d);
+  return (4 * d + 4 * N) / (3 * d + 2 + (N * (3 * d + 4)) / Bc);
+}
+
+const attentionHbmRatioSpec: FunctionSpec = {
+  id: 'attention-hbm-ratio',
+  label: 'HBM traffic: standard attention ÷ FlashAttention',
+  tex: 'r(N) = \\frac{4d + 4N}{3d + 2 + N (3d + 4) / B_c}, \\quad B_c = \\frac{M}{4d}',
+  derivativeTex: "r'(N) = \\frac{4 \\bigl(3d + 2 - d (3d + 4) / B_c\\bigr)}{\\bigl(3d + 2 + N (3d + 4) / B_c\\bigr)^2}",
+  xSymbol: 'N',
+  xLabel: 'sequence length N',
+  yLabel: 'standard ÷ tiled HBM accesses',
+  params: [
+    { name: 'd', label: 'Head dimension d', min: 16, max: 256, step: 16, default: 64 },
+    { name: 'm', label: 'SRAM size M, in thousands (1,024) of numbers', min: 4, max: 256, step: 4, default: 64 },
+  ],
+  domain: [64, 131_072],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 4096,
+  f: (N, p) => attentionHbmRatio(N, param(p, 'd'), param(p, 'm') * 1024),
+  df: (N, p) => {
+    const d = param(p, 'd');
+    const Bc = (param(p, 'm') * 1024) / (4 * d);
+    const D = 3 * d + 2 + (N * (3 * d + 4)) / Bc;
+    return (4 * (3 * d + 2 - (d * (3 * d + 4)) / Bc)) / (D * D);
+  },
+  note: 'Numbers read and written for one head, divided: standard attention writes and rereads the N × N scores and probabilities (4Nd + 4N²); FlashAttention rereads Q and O once per block of B_c keys (3Nd + 2N + (N / B_c)(3Nd + 4N)), so for long sequences the ratio levels off at 4B_c / (3d + 4), near M / (3d²) (Dao et al. 2022, Algorithms 0 and 1, Theorem 2).',
+};
+
+// --- Attention patterns: score entries --------------------------------------------------------
+
+/**
+ * Query–key scores computed by causal attention over n positions when each query sees at most its
+ * last w positions (itself included): Σ min(i + 1, w) = n(n + 1)/2 for n ≤ w, nw − w(w − 1)/2 after.
+ * The efficient-attention witness counts the same entries in NumPy masks.
+ */
+export function windowedScoreEntries(n: number, w: number): number {
+  return n <= w ? (n * (n + 1)) / 2 : n * w - (w * (w - 1)) / 2;
+}
+
+const scoresPerQuery: FunctionSpec = {
+  id: 'attention-scores-per-query',
+  label: 'attention scores per query: causal vs a window of w',
+  tex: '\\frac{E(n)}{n} = \\begin{cases} \\dfrac{n + 1}{2} & n \\le w \\\\[4pt] w - \\dfrac{w(w - 1)}{2n} & n \\gt w \\end{cases}',
+  derivativeTex:
+    "\\frac{d}{dn}\\frac{E(n)}{n} = \\begin{cases} \\dfrac{1}{2} & n \\lt w \\\\[4pt] \\dfrac{w(w - 1)}{2n^2} & n \\gt w \\end{cases}",
+  xSymbol: 'n',
+  xLabel: 'sequence length n',
+  yLabel: 'score entries per query, E(n) / n',
+  params: [
+    { name: 'w', label: 'Window w, in thousands (1,024) of tokens; 1,024 covers the whole axis (full causal)', min: 1, max: 1024, step: 1, default: 4 },
+  ],
+  domain: [64, 1_048_576],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 262_144,
+  f: (n, p) => windowedScoreEntries(n, param(p, 'w') * 1024) / n,
+  df: (n, p) => {
+    const w = param(p, 'w') * 1024;
+    return n <= w ? 0.5 : (w * (w - 1)) / (2 * n * n);
+  },
+  note: 'Causal attention scores each query against every earlier position, (n + 1)/2 on average, so the total grows like n²; a sliding window caps it at w per query, so the total grows like n·w (Longformer, Beltagy et al. 2020, section 3.1; Mistral 7B, Jiang et al. 2023, section 2).',
+};
+
 // --- Transformer block -----------------------------------------------------------------------
 
 /**
@@ -545,6 +639,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   lrWarmupCosine,
   lrStepDecay,
   scalingLaw,
+  attentionHbmRatioSpec,
+  scoresPerQuery,
   blockAttention,
   speculativeTokensPerPass,
   speculativeSpeedupSpec,

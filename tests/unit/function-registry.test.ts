@@ -9,13 +9,17 @@ import {
   defaultParams,
   dotProductStd,
   fdStep,
+  attentionHbmRatio,
   firstWeight,
+  flashAttentionHbm,
   getFunction,
   sigmoid,
+  standardAttentionHbm,
   speculativeSpeedup,
   speculativeTokens,
   stepDecay,
   warmupCosine,
+  windowedScoreEntries,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
 
@@ -55,6 +59,8 @@ describe('the registry', () => {
       'lr-warmup-cosine',
       'lr-step-decay',
       'scaling-law-params',
+      'attention-hbm-ratio',
+      'attention-scores-per-query',
       'block-attention-share',
       'speculative-tokens-per-pass',
       'speculative-speedup',
@@ -223,6 +229,54 @@ describe('scaling law (Kaplan et al. 2020, eq. 1.1)', () => {
     expect(r.f).toBeCloseTo(want, 10);
     // d ln L / d ln N = −α_N everywhere: N L′(N) / L(N) = −0.076.
     expect((N * r.df) / r.f).toBeCloseTo(-0.076, 12);
+  });
+});
+
+describe('attention HBM traffic (Dao et al. 2022, Algorithms 0 and 1)', () => {
+  // The flash-attention witness counts these inside its NumPy code and asserts the same totals.
+  it.each([
+    [300, 16, 1024, 379_200, 311_400],
+    [2048, 64, 65_536, 17_301_504, 3_608_576],
+    [4096, 64, 65_536, 68_157_440, 13_639_680],
+  ])('N = %d, d = %d, M = %d: standard %d, tiled %d', (N, d, M, std, flash) => {
+    expect(standardAttentionHbm(N, d)).toBe(std);
+    expect(flashAttentionHbm(N, d, M)).toBe(flash);
+  });
+
+  it('gives the notebook’s ratio 5.00 at N = 4096, d = 64, M = 64 × 1024, and stays below M / 3d²', () => {
+    const spec = fn('attention-hbm-ratio');
+    const p = defaultParams(spec);
+    // Where B_c = 256 divides N the smooth curve is the exact ratio of the counts.
+    expect(spec.f(4096, p)).toBeCloseTo(68_157_440 / 13_639_680, 12);
+    expect(attentionHbmRatio(2048, 64, 65_536)).toBeCloseTo(17_301_504 / 3_608_576, 12);
+    expect(attentionHbmRatio(1e9, 64, 65_536)).toBeCloseTo((4 * 256) / (3 * 64 + 4), 5);
+    for (const N of [64, 1000, 4096, 65_536, 131_072]) expect(spec.f(N, p)).toBeLessThan(65_536 / (3 * 64 * 64));
+  });
+
+  it('falls below 1 when the SRAM holds too few keys per block', () => {
+    const spec = fn('attention-hbm-ratio');
+    expect(spec.f(4096, { ...defaultParams(spec), m: 4 })).toBeLessThan(1);
+  });
+});
+
+describe('attention score entries (the efficient-attention notebook)', () => {
+  // The efficient-attention witness counts these entries in NumPy masks.
+  it.each([
+    [4096, 4096, 8_390_656],
+    [4096, 512, 1_966_336],
+    [32_768, 4096, 125_831_168],
+    [10, 4, 34],
+  ])('n = %d, w = %d: %d entries', (n, w, want) => {
+    expect(windowedScoreEntries(n, w)).toBe(want);
+  });
+
+  it('is causal attention while n ≤ w and levels off just below w after', () => {
+    const spec = fn('attention-scores-per-query');
+    const p = defaultParams(spec);
+    expect(spec.f(2048, p)).toBeCloseTo(2049 / 2, 12);
+    // n = 2^20, w = 4096: 4096 − 4096·4095 / 2^21 = 4088.002.
+    expect(spec.f(1_048_576, p)).toBeCloseTo(4096 - (4096 * 4095) / 2_097_152, 9);
+    expect(spec.f(1_048_576, { w: 1024 })).toBeCloseTo(1_048_577 / 2, 9);
   });
 });
 
