@@ -181,6 +181,7 @@ print("500 random distributions (2 to 8 outcomes): H <= L_Huffman < H + 1 every 
 # A skewed coin wastes most of a bit per symbol; coding pairs halves the overhead.
 L1 = expected_length(biased, [len(w) for w in huffman(biased)])
 pairs = np.outer(biased, biased).ravel()  # (0.81, 0.09, 0.09, 0.01)
+assert math.isclose(entropy(pairs), 2 * H_biased)  # N independent outcomes: N H
 L2 = expected_length(pairs, [len(w) for w in huffman(pairs)]) / 2
 print(f"coin (0.9, 0.1): H = {H_biased:.3f}; Huffman per symbol {L1:.3f}; "
       f"Huffman on pairs {L2:.3f} bits per symbol")
