@@ -53,7 +53,7 @@ test('selecting a concept fills the panel and the URL; the panel walks the graph
   await panel.getByRole('button', { name: 'Autoregressive decoding' }).click();
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Autoregressive decoding');
   await expect(node(page, 'autoregressive-decoding')).toBeFocused();
-  await expect(panel.getByRole('link', { name: /Open Autoregressive decoding/ })).toHaveAttribute(
+  await expect(panel.getByRole('link', { name: 'Open the Autoregressive decoding notebook' })).toHaveAttribute(
     'href',
     /concepts\/autoregressive-decoding\/$/,
   );
