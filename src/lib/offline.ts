@@ -17,6 +17,8 @@ export interface BuiltFile {
   path: string;
   bytes: number;
   rev: string;
+  /** Its size gzipped, roughly what a host that compresses sends; the size itself if not given. */
+  gzipBytes?: number;
 }
 
 /** One precached URL (with the base) and the hash of its content, so an update can reuse it. */
@@ -31,8 +33,10 @@ export interface OfflineManifest {
   version: string;
   /** The base path the site was built for, e.g. "/" or "/atlas/". */
   base: string;
-  /** Sum of the files' sizes: what saving downloads, uncompressed. */
+  /** Sum of the files' sizes: what the copy takes on the device, and the download if uncompressed. */
   bytes: number;
+  /** Sum of their gzipped sizes: about what saving downloads from a host that compresses. */
+  gzipBytes: number;
   files: ManifestEntry[];
 }
 
@@ -98,14 +102,15 @@ export function versionOf(entries: readonly ManifestEntry[], salt = ''): string 
 
 /** The manifest for a build: the files to precache under `base`, their total size and the version. */
 export function buildManifest(files: readonly BuiltFile[], base: string, salt = ''): OfflineManifest {
-  const entries = files
-    .filter((f) => shouldPrecache(f.path))
+  const kept = files.filter((f) => shouldPrecache(f.path));
+  const entries = kept
     .map((f) => ({ url: fileUrl(base, f.path), bytes: f.bytes, rev: f.rev }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   return {
     version: versionOf(entries, salt),
     base: normaliseBase(base),
     bytes: entries.reduce((sum, e) => sum + e.bytes, 0),
+    gzipBytes: kept.reduce((sum, f) => sum + (f.gzipBytes ?? f.bytes), 0),
     files: entries,
   };
 }
@@ -124,7 +129,7 @@ export function parseManifest(value: unknown): OfflineManifest | string {
       return `${problem}: a file entry lacks a URL under ${m.base} or a size.`;
     if (typeof e.rev !== 'string') return `${problem}: ${e.url} has no content hash.`;
   }
-  if (typeof m.bytes !== 'number') return `${problem}: no total size.`;
+  if (typeof m.bytes !== 'number' || typeof m.gzipBytes !== 'number') return `${problem}: no total size.`;
   return value as OfflineManifest;
 }
 

@@ -85,6 +85,8 @@ describe('the manifest and its version', () => {
     expect(m.base).toBe('/base-check/');
     expect(m.files.map((f) => f.url)).toEqual(['/base-check/', '/base-check/_astro/a.css', '/base-check/concepts/x/']);
     expect(m.bytes).toBe(60);
+    expect(m.gzipBytes).toBe(60);
+    expect(buildManifest([{ ...files[0], gzipBytes: 4 }], '/').gzipBytes).toBe(4);
     expect(m.version).toMatch(/^[0-9a-f]{12}$/);
   });
 
