@@ -42,6 +42,7 @@ test('saved, the whole atlas works with the network off: notebooks, search, the 
   expect(manifest.files.every((f: { url: string }) => f.url.startsWith(manifest.base))).toBe(true);
   await saveCopy(page);
   await expect(page.locator('[data-saved]')).toHaveText(manifest.version);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(baseURL);
   await expectNoSeriousA11yViolations(page, 'cf-offline');
 
   await goOffline(context);
@@ -140,10 +141,12 @@ test('a new deployment downloads whole, is announced on every page, and applies 
     await page.goto(site.url);
     await expect(page.locator('#deployed-later')).toHaveCount(0);
 
-    // Every page announces it, in a status region, with a button that applies it.
+    // Every page announces it, in a live region, with a button that applies it.
     await page.goto(at('concepts/softmax/'));
-    const notice = page.getByRole('status').filter({ hasText: 'A new version of the atlas is ready' });
+    const notice = page.locator('[aria-live="polite"] [data-offline-update]');
     await expect(notice).toBeVisible();
+    await expect(notice).toContainText('A new version of the atlas is ready');
+    await expectNoSeriousA11yViolations(page, '.offline-update');
     const reloaded = page.waitForEvent('load');
     await notice.getByRole('button', { name: 'Update now' }).click();
     await reloaded;
@@ -202,4 +205,20 @@ test('a browser without service workers is told why it cannot save', async ({ pa
   await expect(status(page)).toHaveText('Offline copies are not available here.');
   await expect(page.getByRole('alert')).toContainText('This browser has no service workers');
   await expect(page.getByRole('button', { name: 'Save the atlas for offline use' })).toBeHidden();
+});
+
+test('the offline page passes axe in light and dark and fits a 360 px screen', async ({ page }) => {
+  await page.goto(at('offline/'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Save the atlas for offline use');
+  await expect(status(page)).toContainText('Not saved');
+  await expectNoSeriousA11yViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // The footer of every page links here.
+  await page.goto(at('concepts/softmax/'));
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Save the atlas for offline use' }).click();
+  await expect(page).toHaveURL(/\/offline\/$/);
 });
