@@ -102,7 +102,7 @@ class CfOffline extends HTMLElement {
       if (typeof manifest === 'string') throw new Error(manifest);
       this.#manifest = manifest;
       this.#part('size').textContent =
-        `${formatSize(manifest.gzipBytes)} from a server that compresses, ${formatSize(manifest.bytes)} from one that does not`;
+        `${formatSize(manifest.gzipBytes)} (${formatSize(manifest.bytes)} where the server does not compress)`;
       this.#part('stored').textContent = `${formatSize(manifest.bytes)} in ${manifest.files.length} files`;
     } catch (error) {
       this.#alert(
