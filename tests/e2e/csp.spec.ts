@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 import { serveBuild, type StaticSite } from './static-server';
 
 /** Keep in step with README.md, "Content-Security-Policy". */
-export const CSP = [
+const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -21,7 +21,9 @@ export const CSP = [
 
 let site: StaticSite;
 test.beforeAll(async () => {
-  site = await serveBuild({ dir: 'dist', base: '/', headers: { 'content-security-policy': CSP } });
+  // The same base the build in dist/ used (playwright.config.ts reads it from BASE_PATH too).
+  const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  site = await serveBuild({ dir: 'dist', base, headers: { 'content-security-policy': CSP } });
 });
 test.afterAll(async () => site?.close());
 
