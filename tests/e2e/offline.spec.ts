@@ -132,10 +132,14 @@ test('a new deployment downloads whole, is announced on every page, and applies 
       }),
     );
     site.overrides.set(`${base}sw.js`, worker.replaceAll(old.version, next));
+    site.requests.length = 0;
 
     // /offline/ sees the newer manifest and checks; the new version downloads in the background.
     await page.goto(at('offline/'));
     await expect(status(page)).toContainText('An update is ready', { timeout: 90_000 });
+    // Only what changed came over the network: unchanged files were copied from the saved version.
+    expect(site.requests.filter((p) => p.includes('/_astro/') || p.includes('/pagefind/'))).toEqual([]);
+    expect(site.requests).toContain(base);
     // Until it is applied, the saved version is the one in use, whole: the old home page.
     await expect(page.locator('[data-saved]')).toHaveText(old.version);
     await page.goto(site.url);
@@ -160,6 +164,26 @@ test('a new deployment downloads whole, is announced on every page, and applies 
     await expect(page.locator('[data-saved]')).toHaveText(next);
     // One version's cache, never a mix.
     expect(await page.evaluate(() => caches.keys())).toEqual([`cf-offline-${next}`]);
+
+    // A second deployment, applied from /offline/'s own button this time.
+    await context.setOffline(false);
+    const third = '0123456789ab';
+    site.overrides.set(
+      `${base}offline-manifest.json`,
+      JSON.stringify({ ...old, version: third }),
+    );
+    site.overrides.set(`${base}sw.js`, worker.replaceAll(old.version, third));
+    site.overrides.delete(base);
+    await page.goto(at('offline/'));
+    const apply = page.getByRole('button', { name: 'Update the offline copy' });
+    await expect(apply).toBeVisible({ timeout: 90_000 });
+    const reloadedAgain = page.waitForEvent('load');
+    await apply.click();
+    await reloadedAgain;
+    await expect(page.locator('[data-saved]')).toHaveText(third);
+    await expect(status(page)).toContainText('Saved: every page');
+    await page.goto(site.url);
+    await expect(page.locator('#deployed-later')).toHaveCount(0);
     expect(errors).toEqual([]);
   } finally {
     await context.close();
@@ -197,6 +221,17 @@ test('an interrupted download says so, keeps nothing and can be retried', async 
   await page.getByRole('button', { name: 'Save the atlas for offline use' }).click();
   await expect(status(page)).toContainText('Saved: every page', { timeout: 90_000 });
   expect(errors).toEqual([]);
+});
+
+test('too little storage is said before anything downloads', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.storage.estimate = async () => ({ quota: 2_000_000, usage: 1_500_000 });
+  });
+  await page.goto(at('offline/'));
+  await page.getByRole('button', { name: 'Save the atlas for offline use' }).click();
+  await expect(page.getByRole('alert')).toContainText('Not enough storage: this browser lets the site keep about 500 kB more');
+  await expect(status(page)).toContainText('Not saved');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
 });
 
 test('a browser without service workers is told why it cannot save', async ({ page }) => {

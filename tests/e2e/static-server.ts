@@ -25,6 +25,8 @@ export interface StaticSite {
   url: string;
   /** Site paths (with the base) answered with this body instead of the file: a "deployment". */
   overrides: Map<string, string>;
+  /** Every path asked for, in order (tests clear it to watch one phase). */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -35,8 +37,10 @@ export async function serveBuild(options: {
 }): Promise<StaticSite> {
   const { dir, base } = options;
   const overrides = new Map<string, string>();
+  const requests: string[] = [];
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    requests.push(pathname);
     const send = (status: number, body: string | Buffer, type: string) => {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...options.headers });
       response.end(body);
@@ -63,6 +67,7 @@ export async function serveBuild(options: {
   return {
     url: `http://localhost:${port}${base}`,
     overrides,
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
