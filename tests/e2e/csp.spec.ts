@@ -65,8 +65,8 @@ test('the site sends the policy, and every page type works under it with no viol
     await visit('concepts/scaled-dot-product-attention/');
 
     // Search: the page and the dialog (Pagefind's WebAssembly and its worker).
-    await visit('search/?q=Mem_KV');
-    await expect(page.locator('[data-hits] .search-hit-title').first()).toHaveText('KV cache');
+    await visit('search/?q=softmax%20QK%5ET');
+    await expect(page.locator('[data-hits] .search-hit-title').first()).toHaveText('Scaled dot-product attention');
     await page.goto('concepts/softmax/');
     await page.keyboard.press('Control+k');
     await page.keyboard.type('sqrt(d_k)');
