@@ -2,6 +2,7 @@
 // bundles the service worker to <dist>/sw.js and lists every file to precache, with its size and
 // content hash, in <dist>/offline-manifest.json. The rules live in src/lib/offline.ts.
 // Usage: node scripts/offline.mjs [dist] — the base path is read from BASE_PATH, like the build's.
+// It imports src/lib/offline.ts directly, which needs Node's type stripping (the project's Node 24).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
