@@ -51,7 +51,8 @@ export default defineConfig({
           {
             name: 'base-path',
             use: { ...browser, baseURL: `http://localhost:${BASE_PORT}${BASE_CHECK}` },
-            testMatch: /base-path\.spec\.ts$/,
+            // The offline copy runs here too: its worker's scope and every URL it saves carry the base.
+            testMatch: /(base-path|offline)\.spec\.ts$/,
           },
         ]
       : []),

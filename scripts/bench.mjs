@@ -32,6 +32,7 @@ const PAGES = {
   start: 'start/index.html',
   search: 'search/index.html',
   map: 'map/index.html',
+  offline: 'offline/index.html',
 };
 
 const size = (text) => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text).length });

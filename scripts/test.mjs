@@ -29,6 +29,7 @@ const steps = [
     { BASE_PATH: '/base-check/' },
   ],
   ['Base-path search index', 'npx', ['pagefind', '--site', 'dist-base']],
+  ['Base-path offline copy', 'node', ['scripts/offline.mjs', 'dist-base'], { BASE_PATH: '/base-check/' }],
   ['Base-path links', 'node', ['scripts/check-links.mjs', 'dist-base'], { BASE_PATH: '/base-check/' }],
   ['Browser tests', 'npx', ['playwright', 'test']],
 ];

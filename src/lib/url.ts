@@ -28,4 +28,7 @@ export const paths = {
   map: (query?: string) => url(`/map/${query ? `?q=${encodeURIComponent(query)}` : ''}`),
   mapIndex: () => url('/map-index.json'),
   pagefind: () => url('/pagefind/pagefind.js'),
+  offline: () => url('/offline/'),
+  offlineManifest: () => url('/offline-manifest.json'),
+  serviceWorker: () => url('/sw.js'),
 };
