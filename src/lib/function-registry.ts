@@ -187,6 +187,29 @@ const sigmoidAffine: FunctionSpec = {
   },
 };
 
+// --- Activations with a kink ---------------------------------------------------------------
+
+/** y = max(a x, x), leaky ReLU with leak a (a = 0 is the ReLU): a corner at 0 for any a ≠ 1. */
+const reluLeaky: FunctionSpec = {
+  id: 'relu-leaky',
+  label: 'ReLU and leaky ReLU, max(a x, x)',
+  tex: 'y = \\max(a x, x)',
+  derivativeTex: "\\frac{dy}{dx} = \\begin{cases} a & x < 0 \\\\ 1 & x > 0 \\end{cases}",
+  xSymbol: 'x',
+  xLabel: 'x',
+  yLabel: 'y',
+  params: [{ name: 'a', label: 'Leak a (0 is the ReLU)', min: 0, max: 0.5, step: 0.01, default: 0 }],
+  domain: [-2, 2],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.5,
+  yDomain: () => [-1.1, 2.1],
+  f: (x, p) => (x >= 0 ? x : param(p, 'a') * x),
+  df: (x, p) => (x >= 0 ? 1 : param(p, 'a')),
+  breaks: () => [{ x: 0, kind: 'corner' }],
+  note: 'At x = 0 the slope jumps from a to 1, so there is no derivative there; an autodiff library has to pick a value by convention.',
+};
+
 // --- Softmax temperature ---------------------------------------------------------------------
 
 /** The softmax notebook's scores (2, 1, 0.5, −1), with the first one and a common shift adjustable. */
@@ -635,6 +658,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
   sigmoidAffine,
+  reluLeaky,
   softmaxTemperature,
   lrWarmupCosine,
   lrStepDecay,

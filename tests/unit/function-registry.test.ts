@@ -55,6 +55,7 @@ describe('the registry', () => {
       'sin-x-squared',
       'tanh-affine',
       'sigmoid-affine',
+      'relu-leaky',
       'softmax-temperature',
       'lr-warmup-cosine',
       'lr-step-decay',
@@ -140,6 +141,27 @@ describe('compositions for the chain rule', () => {
     expect(sigmoid(800)).toBe(1);
     expect(sigmoid(-800)).toBe(0);
     expect(Number.isNaN(sigmoid(-800))).toBe(false);
+  });
+});
+
+describe('activations with a kink (the derivatives notebook)', () => {
+  it('has slope a on the left and 1 on the right, and a corner at 0', () => {
+    const s = fn('relu-leaky');
+    for (const a of [0, 0.1]) {
+      const p = { ...defaultParams(s), a };
+      expect(s.f(-1.5, p)).toBeCloseTo(-1.5 * a, 12);
+      expect(s.f(1.5, p)).toBe(1.5);
+      expect(s.df!(-0.5, p)).toBe(a);
+      expect(s.df!(0.5, p)).toBe(1);
+      expect(s.breaks!(p)).toEqual([{ x: 0, kind: 'corner' }]);
+    }
+  });
+
+  it('gives a central difference of ½ at the ReLU’s kink: the average of the two sides, not a derivative', () => {
+    const s = fn('relu-leaky');
+    const p = defaultParams(s);
+    expect(p.a).toBe(0);
+    expect(centralDifference((t) => s.f(t, p), 0)).toBeCloseTo(0.5, 12);
   });
 });
 

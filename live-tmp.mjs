@@ -1,0 +1,25 @@
+import { chromium } from 'playwright';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--headless'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(`http://localhost:4347/concepts/derivatives/`);
+const fx = page.locator('cf-function-explorer');
+await fx.scrollIntoViewIfNeeded();
+await page.waitForTimeout(1500);
+const num = fx.locator('[data-x-number]');
+await num.fill('0');
+await num.press('Enter');
+await page.waitForTimeout(500);
+console.log('nojs visible:', await fx.locator('[data-nojs]').isVisible());
+console.log((await fx.innerText()).split('\n').filter(l => /corner|slope|Finite|none/i.test(l)).slice(0, 8).join('\n'));
+await fx.screenshot({ path: '/tmp/calc/relu-live.png' });
+// gradient playground
+await page.goto(`http://localhost:4347/concepts/backpropagation/`);
+const fx2 = page.locator('cf-function-explorer');
+await fx2.scrollIntoViewIfNeeded();
+await page.waitForTimeout(1500);
+await fx2.locator('[data-fn]').selectOption('tanh-affine');
+const w = fx2.locator('input[type=range]').filter({ has: page.locator('xpath=.') });
+const sliders = await fx2.locator('input[type="number"]').all();
+console.log('number inputs', sliders.length);
+for (const s of sliders) console.log(await s.getAttribute('id'), await s.getAttribute('aria-label'));
+await browser.close();
