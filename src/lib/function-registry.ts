@@ -472,6 +472,62 @@ const scoresPerQuery: FunctionSpec = {
   note: 'Causal attention scores each query against every earlier position, (n + 1)/2 on average, so the total grows like n²; a sliding window caps it at w per query, so the total grows like n·w (Longformer, Beltagy et al. 2020, section 3.1; Mistral 7B, Jiang et al. 2023, section 2).',
 };
 
+/**
+ * Chinchilla's parametric loss along an iso-compute curve: L(N, D) = E + A/N^α + B/D^β (Hoffmann et
+ * al. 2022, arXiv 2203.15556, eq. 2, with the fitted constants of eq. 10: E = 1.69, A = 406.4,
+ * B = 410.7, α = 0.34, β = 0.28), with the tokens D = C / (6 N) that a budget of C FLOPs leaves for a
+ * model of N parameters (C ≈ 6 N D, Kaplan et al. 2020, §2.1). The minimum over N is the
+ * compute-optimal model, N_opt = G (C/6)^(β/(α+β)) with G = (αA / (βB))^(1/(α+β)) (eq. 4).
+ */
+export const CHINCHILLA_FIT = { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 } as const;
+/** Gopher's and Chinchilla's training budget, 5.76 × 10²³ FLOPs (Hoffmann et al., Table 3). */
+export const GOPHER_FLOPS = 5.76e23;
+
+export function chinchillaIsoLoss(N: number, C: number): number {
+  const { E, A, B, alpha, beta } = CHINCHILLA_FIT;
+  return E + A / N ** alpha + B / (C / (6 * N)) ** beta;
+}
+
+/** The N that minimises chinchillaIsoLoss at compute C (eq. 4 of Hoffmann et al.). */
+export function chinchillaOptimalN(C: number): number {
+  const { A, B, alpha, beta } = CHINCHILLA_FIT;
+  const G = ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));
+  return G * (C / 6) ** (beta / (alpha + beta));
+}
+
+const chinchillaIsoflop: FunctionSpec = {
+  id: 'chinchilla-isoflop',
+  label: 'Chinchilla loss along a fixed compute budget',
+  tex: 'L(N) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{(C / 6N)^{\\beta}}',
+  derivativeTex: "L'(N) = -\\frac{\\alpha A}{N^{\\alpha + 1}} + \\frac{\\beta B}{N} \\Bigl(\\frac{6N}{C}\\Bigr)^{\\beta}",
+  xSymbol: 'N',
+  xLabel: 'parameters N (the tokens are D = C / 6N)',
+  yLabel: 'fitted loss L (nats per token)',
+  params: [
+    {
+      name: 'logc',
+      label: 'Training compute log₁₀ C (FLOPs)',
+      min: 18,
+      max: 26,
+      step: 0.01,
+      default: 23.76,
+    },
+  ],
+  domain: [1e7, 1e13],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 7e10,
+  yDomain: () => [1.5, 4.5],
+  f: (N, p) => chinchillaIsoLoss(N, 10 ** param(p, 'logc')),
+  df: (N, p) => {
+    const { A, B, alpha, beta } = CHINCHILLA_FIT;
+    const C = 10 ** param(p, 'logc');
+    return (-alpha * A) / N ** (alpha + 1) + ((beta * B) / N) * ((6 * N) / C) ** beta;
+  },
+  fitRange: [7e7, 1.6e10],
+  note: 'Hoffmann et al. 2022, eq. 10: E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28, fitted on models from 70 million to 16 billion parameters; D = C / 6N. The default budget, 10^23.76 ≈ 5.75 × 10²³ FLOPs, is Gopher’s and Chinchilla’s.',
+};
+
 // --- Transformer block -----------------------------------------------------------------------
 
 /**
@@ -665,6 +721,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   scalingLaw,
   attentionHbmRatioSpec,
   scoresPerQuery,
+  chinchillaIsoflop,
   blockAttention,
   speculativeTokensPerPass,
   speculativeSpeedupSpec,

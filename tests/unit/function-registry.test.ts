@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CHINCHILLA_FIT,
+  GOPHER_FLOPS,
   KAPLAN_ALPHA_N,
   KAPLAN_NC,
   REGISTRY,
   blockAttentionShare,
   bernoulliLogLik,
   centralDifference,
+  chinchillaIsoLoss,
+  chinchillaOptimalN,
   defaultParams,
   dotProductStd,
   fdStep,
@@ -62,6 +66,7 @@ describe('the registry', () => {
       'scaling-law-params',
       'attention-hbm-ratio',
       'attention-scores-per-query',
+      'chinchilla-isoflop',
       'block-attention-share',
       'speculative-tokens-per-pass',
       'speculative-speedup',
@@ -299,6 +304,38 @@ describe('attention score entries (the efficient-attention notebook)', () => {
     // n = 2^20, w = 4096: 4096 − 4096·4095 / 2^21 = 4088.002.
     expect(spec.f(1_048_576, p)).toBeCloseTo(4096 - (4096 * 4095) / 2_097_152, 9);
     expect(spec.f(1_048_576, { w: 1024 })).toBeCloseTo(1_048_577 / 2, 9);
+  });
+});
+
+describe('Chinchilla loss along a fixed compute budget (Hoffmann et al. 2022, eqs. 2, 4 and 10)', () => {
+  it('uses the paper’s constants and Gopher’s budget', () => {
+    expect(CHINCHILLA_FIT).toEqual({ E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 });
+    expect(GOPHER_FLOPS).toBe(5.76e23);
+  });
+
+  it.each([
+    // Chinchilla, 70B parameters, at the default budget 10^23.76: D = C / (6 · 7e10).
+    [7e10, 1.9376348777848205],
+    // Gopher's size, 280B, on the same budget.
+    [2.8e11, 1.9841076027781572],
+  ])('L(%d) at the default budget is %d', (N, want) => {
+    expect(at('chinchilla-isoflop', N).f).toBeCloseTo(want, 12);
+  });
+
+  it('has its minimum at the closed-form N_opt, where the slope is zero', () => {
+    const C = 10 ** 23.76;
+    const Nopt = chinchillaOptimalN(C);
+    // G (C/6)^(β/(α+β)) with G = (αA/βB)^(1/(α+β)) = 1.3447: about 32.2 billion parameters.
+    expect(Nopt).toBeCloseTo(32175720259.132587, 0);
+    expect(chinchillaIsoLoss(Nopt, C)).toBeCloseTo(1.9307840655610327, 12);
+    expect(Math.abs(at('chinchilla-isoflop', Nopt).df * Nopt)).toBeLessThan(1e-12);
+    // On either side of the optimum the same budget gives a higher loss.
+    for (const f of [0.5, 0.9, 1.1, 2]) expect(chinchillaIsoLoss(Nopt * f, C)).toBeGreaterThan(chinchillaIsoLoss(Nopt, C));
+  });
+
+  it('grows the optimal model as C^(β/(α+β)) = C^0.4516', () => {
+    const ratio = chinchillaOptimalN(1e25) / chinchillaOptimalN(1e24);
+    expect(Math.log10(ratio)).toBeCloseTo(0.28 / 0.62, 12);
   });
 });
 
