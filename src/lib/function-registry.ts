@@ -654,7 +654,7 @@ const CHAIN_SIZE = { min: 4, max: 400, step: 4 } as const;
 const matmulChainRatio: FunctionSpec = {
   id: 'matmul-chain-ratio',
   label: 'matrix chain: FLOPs of (XY)Z ÷ FLOPs of X(YZ)',
-  tex: 'r(n_1) = \\frac{2 n_0 n_1 n_2 + 2 n_0 n_2 n_3}{2 n_1 n_2 n_3 + 2 n_0 n_1 n_3} = \\frac{n_0 n_2 \\, (n_1 + n_3)}{n_1 n_3 \\, (n_0 + n_2)}',
+  tex: '\\begin{aligned} r(n_1) &= \\frac{2 n_0 n_1 n_2 + 2 n_0 n_2 n_3}{2 n_1 n_2 n_3 + 2 n_0 n_1 n_3} \\\\ &= \\frac{n_0 n_2 \\, (n_1 + n_3)}{n_1 n_3 \\, (n_0 + n_2)} \\end{aligned}',
   derivativeTex: "r'(n_1) = -\\frac{n_0 n_2}{n_1^2 \\, (n_0 + n_2)}",
   xSymbol: 'n₁',
   xLabel: 'n₁: columns of X = rows of Y',
