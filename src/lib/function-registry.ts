@@ -710,6 +710,53 @@ const bernoulliLogLikelihood: FunctionSpec = {
   note: 'The maximum sits at the share of ones, k/n; more data with the same share keeps it there and narrows the curve.',
 };
 
+// --- Matrix chain: the cost of each grouping -------------------------------------------------
+
+/**
+ * FLOPs of each grouping of the chain X Y Z, with X of n0 × n1, Y of n1 × n2 and Z of n2 × n3, at
+ * 2ndm FLOPs for an (n × d)(d × m) product (one multiply and one add per term, the matrix
+ * multiplication notebook's convention): (XY)Z costs 2 n0 n1 n2 + 2 n0 n2 n3, X(YZ) costs
+ * 2 n1 n2 n3 + 2 n0 n1 n3. The matrix-multiplication witness counts the same FLOPs in its loop.
+ */
+export function chainFlops(n0: number, n1: number, n2: number, n3: number): { left: number; right: number } {
+  return { left: 2 * n0 * n1 * n2 + 2 * n0 * n2 * n3, right: 2 * n1 * n2 * n3 + 2 * n0 * n1 * n3 };
+}
+
+/** FLOPs of (XY)Z divided by FLOPs of X(YZ): above 1 X(YZ) is cheaper, below 1 (XY)Z is. */
+export function chainCostRatio(n0: number, n1: number, n2: number, n3: number): number {
+  const { left, right } = chainFlops(n0, n1, n2, n3);
+  return left / right;
+}
+
+const CHAIN_SIZE = { min: 4, max: 400, step: 4 } as const;
+
+const matmulChainRatio: FunctionSpec = {
+  id: 'matmul-chain-ratio',
+  label: 'matrix chain: FLOPs of (XY)Z ÷ FLOPs of X(YZ)',
+  tex: '\\begin{aligned} r(n_1) &= \\frac{2 n_0 n_1 n_2 + 2 n_0 n_2 n_3}{2 n_1 n_2 n_3 + 2 n_0 n_1 n_3} \\\\ &= \\frac{n_0 n_2 \\, (n_1 + n_3)}{n_1 n_3 \\, (n_0 + n_2)} \\end{aligned}',
+  derivativeTex: "r'(n_1) = -\\frac{n_0 n_2}{n_1^2 \\, (n_0 + n_2)}",
+  xSymbol: 'n₁',
+  xLabel: 'n₁: columns of X = rows of Y',
+  yLabel: 'FLOPs of (XY)Z ÷ FLOPs of X(YZ)',
+  params: [
+    { name: 'n0', label: 'n₀: rows of X (steps of 4)', ...CHAIN_SIZE, default: 200 },
+    { name: 'n2', label: 'n₂: columns of Y = rows of Z (steps of 4)', ...CHAIN_SIZE, default: 200 },
+    { name: 'n3', label: 'n₃: columns of Z (steps of 4)', ...CHAIN_SIZE, default: 4 },
+  ],
+  domain: [1, 1000],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 4,
+  f: (n1, p) => chainCostRatio(param(p, 'n0'), n1, param(p, 'n2'), param(p, 'n3')),
+  // r = n0 n2 (n1 + n3) / (n1 n3 (n0 + n2)) = (n0 n2 / (n0 + n2)) (1/n3 + 1/n1).
+  df: (n1, p) => {
+    const n0 = param(p, 'n0');
+    const n2 = param(p, 'n2');
+    return -(n0 * n2) / (n1 * n1 * (n0 + n2));
+  },
+  note: 'Same product, two groupings, counted at 2 FLOPs per multiply-add: above 1, X(YZ) is cheaper by that factor; below 1, (XY)Z is. The intermediate is n₀ × n₂ for (XY)Z and n₁ × n₃ for X(YZ). Sizes are whole numbers; the curve joins them.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -727,6 +774,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   speculativeSpeedupSpec,
   dotProductSpread,
   bernoulliLogLikelihood,
+  matmulChainRatio,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -10,6 +10,8 @@ import {
   centralDifference,
   chinchillaIsoLoss,
   chinchillaOptimalN,
+  chainCostRatio,
+  chainFlops,
   defaultParams,
   dotProductStd,
   fdStep,
@@ -432,5 +434,38 @@ describe('Bernoulli log-likelihood', () => {
   it('treats a count of zero as contributing nothing, so all-zeros peaks at the left edge', () => {
     expect(bernoulliLogLik(0.5, 0, 0)).toBe(0);
     expect(at('bernoulli-log-likelihood', 0.01, { k: 0, zeros: 10 }).df).toBeLessThan(0);
+  });
+});
+
+describe('matrix chain: FLOPs of (XY)Z ÷ FLOPs of X(YZ)', () => {
+  it.each([
+    // The notebook's chain 200, 4, 200, 4: (XY)Z = 320,000 + 320,000, X(YZ) = 6,400 + 6,400; 50×.
+    [200, 4, 200, 4, 640_000, 12_800, 50],
+    // Reversed, 4, 200, 4, 200: (XY)Z = 6,400 + 6,400, X(YZ) = 320,000 + 320,000; (XY)Z wins 50×.
+    [4, 200, 4, 200, 12_800, 640_000, 0.02],
+    // 4, 200, 200, 4: both 320,000 + 6,400 = 326,400, a tie.
+    [4, 200, 200, 4, 326_400, 326_400, 1],
+    // The worked 2 × 3 by 3 × 2 example times a 2 × 2: (XY)Z = 24 + 16 = 40, X(YZ) = 24 + 24 = 48.
+    [2, 3, 2, 2, 40, 48, 40 / 48],
+  ])('n = %d, %d, %d, %d: (XY)Z %d FLOPs, X(YZ) %d, ratio %d', (n0, n1, n2, n3, left, right, ratio) => {
+    expect(chainFlops(n0, n1, n2, n3)).toEqual({ left, right });
+    expect(chainCostRatio(n0, n1, n2, n3)).toBeCloseTo(ratio, 12);
+  });
+
+  it('plots the ratio against n₁: 50 at the defaults, 1/50 and 1 when the other sizes change', () => {
+    expect(at('matmul-chain-ratio', 4).f).toBeCloseTo(50, 12);
+    expect(at('matmul-chain-ratio', 200, { n0: 4, n2: 4, n3: 200 }).f).toBeCloseTo(0.02, 12);
+    expect(at('matmul-chain-ratio', 200, { n0: 4, n2: 200, n3: 4 }).f).toBeCloseTo(1, 12);
+  });
+
+  it('equals n₀n₂(n₁ + n₃) / (n₁n₃(n₀ + n₂)) and falls towards n₀n₂ / (n₃(n₀ + n₂)) as n₁ grows', () => {
+    // At the defaults the slope is −n₀n₂ / (n₁²(n₀ + n₂)) = −40,000 / (16 · 400) = −6.25 at n₁ = 4.
+    expect(at('matmul-chain-ratio', 4).df).toBeCloseTo(-6.25, 12);
+    expect(at('matmul-chain-ratio', 4).fd).toBeCloseTo(-6.25, 6);
+    // The limit for n₀ = n₂ = 200, n₃ = 4 is 40,000 / 1,600 = 25; at n₁ = 1000, 25 · 1.004 = 25.1.
+    expect(at('matmul-chain-ratio', 1000).f).toBeCloseTo(25.1, 12);
+    // Swapping the ends (n₀ ↔ n₃ and n₁ ↔ n₂) swaps the groupings, so the ratio turns upside down.
+    for (const [a, b, c, d] of [[200, 4, 200, 4], [8, 40, 12, 400], [3, 5, 7, 11]])
+      expect(chainCostRatio(a!, b!, c!, d!) * chainCostRatio(d!, c!, b!, a!)).toBeCloseTo(1, 12);
   });
 });

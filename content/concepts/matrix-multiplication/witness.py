@@ -13,7 +13,10 @@ Checks what the Math section says, each time against an independent computation:
    convention of Kaplan et al. (2020, "Scaling Laws for Neural Language Models",
    arXiv 2001.08361, section 2.1), whose forward pass costs about 2N FLOPs per token;
 7. (XY)Z = X(YZ) in value, but the two groupings cost different numbers of FLOPs,
-   counted inside the loop.
+   counted inside the loop;
+8. the ratio the demo plots, FLOPs of (XY)Z over FLOPs of X(YZ), equals
+   n0 n2 (n1 + n3) / (n1 n3 (n0 + n2)): 50 for sizes 200, 4, 200, 4, 1/50 for
+   4, 200, 4, 200 and exactly 1 for 4, 200, 200, 4.
 
 Run: python3 witness.py
 """
@@ -119,8 +122,30 @@ print(f"X(YZ): intermediate {YZ.shape}, {cost_right:,} FLOPs counted"
       f"  (ratio {cost_left / cost_right:.0f}x)")
 assert np.allclose(XY_Z, X_YZ, rtol=1e-9, atol=1e-9)
 assert np.allclose(XY_Z, X @ Y @ Z, rtol=1e-9, atol=1e-9)
-assert cost_left == 2 * n0 * n1 * n2 + 2 * n0 * n2 * n3
-assert cost_right == 2 * n1 * n2 * n3 + 2 * n0 * n1 * n3
+assert cost_left == 2 * n0 * n1 * n2 + 2 * n0 * n2 * n3 == 640_000
+assert cost_right == 2 * n1 * n2 * n3 + 2 * n0 * n1 * n3 == 12_800
+assert cost_left == 50 * cost_right
+
+
+# 8. The demo's ratio: FLOPs of (XY)Z over FLOPs of X(YZ), counted in the loop -------
+def chain_costs(n0, n1, n2, n3):
+    """Build random X, Y, Z of the chain, multiply both ways, return the counted FLOPs."""
+    X, Y, Z = (rng.normal(size=s) for s in [(n0, n1), (n1, n2), (n2, n3)])
+    XY, m1, a1 = matmul_loop(X, Y)
+    left, m2, a2 = matmul_loop(XY, Z)
+    YZ, m3, a3 = matmul_loop(Y, Z)
+    right, m4, a4 = matmul_loop(X, YZ)
+    assert np.allclose(left, right, rtol=1e-9, atol=1e-9)
+    return m1 + a1 + m2 + a2, m3 + a3 + m4 + a4
+
+
+for sizes, want in [((200, 4, 200, 4), 50), ((4, 200, 4, 200), 1 / 50), ((4, 200, 200, 4), 1)]:
+    left, right = chain_costs(*sizes)
+    a, b, c, d = sizes
+    ratio = left / right
+    closed = a * c * (b + d) / (b * d * (a + c))  # the explorer's r = n0 n2 (n1 + n3) / (n1 n3 (n0 + n2))
+    print(f"n = {sizes}: (XY)Z {left:,} FLOPs, X(YZ) {right:,} FLOPs, ratio {ratio:g}")
+    assert np.isclose(ratio, want, rtol=1e-12) and np.isclose(closed, ratio, rtol=1e-12)
 
 print("OK: C_ij = sum_k A_ik B_kj = row . column; (AB)^T = B^T A^T; 2ndm FLOPs; "
       "grouping sets cost")
