@@ -757,6 +757,46 @@ const matmulChainRatio: FunctionSpec = {
   note: 'Same product, two groupings, counted at 2 FLOPs per multiply-add: above 1, X(YZ) is cheaper by that factor; below 1, (XY)Z is. The intermediate is n₀ × n₂ for (XY)Z and n₁ × n₃ for X(YZ). Sizes are whole numbers; the curve joins them.',
 };
 
+// --- Contrastive learning ----------------------------------------------------------------------
+
+/**
+ * InfoNCE (van den Oord et al. 2018, arXiv 1807.03748, Eq. 4) with the critic exp(cos / τ), when the
+ * positive's cosine beats each of N − 1 equal negatives by a margin m:
+ * L(m) = −log(e^{m/τ} / (e^{m/τ} + N − 1)) = log(1 + (N − 1) e^{−m/τ}), computed as a softplus of
+ * a = log(N − 1) − m/τ so that it stays finite at small τ. L(0) = log N; dL/dm = −σ(a)/τ.
+ */
+export function infonceMargin(m: number, tau: number, n: number): number {
+  const a = Math.log(n - 1) - m / tau;
+  return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
+}
+
+/** dL/dm = −(1 − p₊)/τ, where 1 − p₊ = σ(a) is the softmax weight on all the negatives together. */
+export function infonceMarginRate(m: number, tau: number, n: number): number {
+  const a = Math.log(n - 1) - m / tau;
+  return -sigmoid(a) / tau;
+}
+
+const infonceMarginSpec: FunctionSpec = {
+  id: 'infonce-margin',
+  label: 'InfoNCE loss against the positive’s similarity margin',
+  tex: 'L(m) = -\\log \\frac{e^{m/\\tau}}{e^{m/\\tau} + (N - 1)} = \\log\\bigl(1 + (N - 1)\\, e^{-m/\\tau}\\bigr)',
+  derivativeTex: "L'(m) = -\\frac{1}{\\tau} \\cdot \\frac{(N - 1)\\, e^{-m/\\tau}}{1 + (N - 1)\\, e^{-m/\\tau}}",
+  xSymbol: 'm',
+  xLabel: 'margin m = cos(positive) − cos(each negative)',
+  yLabel: 'loss L (nats)',
+  params: [
+    { name: 'tau', label: 'Temperature τ', min: 0.02, max: 1, step: 0.01, default: 0.1 },
+    { name: 'n', label: 'Candidates N (one positive, N − 1 negatives)', min: 2, max: 4096, step: 1, default: 64 },
+  ],
+  domain: [-1, 2],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.5,
+  f: (m, p) => infonceMargin(m, param(p, 'tau'), param(p, 'n')),
+  df: (m, p) => infonceMarginRate(m, param(p, 'tau'), param(p, 'n')),
+  note: 'InfoNCE of van den Oord et al. 2018 with cosine similarities divided by τ, as SimCLR and CLIP use it, in the special case where all N − 1 negatives share one cosine; at m = 0 the loss is log N.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -775,6 +815,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   dotProductSpread,
   bernoulliLogLikelihood,
   matmulChainRatio,
+  infonceMarginSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -19,6 +19,7 @@ import {
   firstWeight,
   flashAttentionHbm,
   getFunction,
+  infonceMargin,
   sigmoid,
   standardAttentionHbm,
   speculativeSpeedup,
@@ -72,6 +73,7 @@ describe('the registry', () => {
       'block-attention-share',
       'speculative-tokens-per-pass',
       'speculative-speedup',
+      'infonce-margin',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -467,5 +469,27 @@ describe('matrix chain: FLOPs of (XY)Z ÷ FLOPs of X(YZ)', () => {
     // Swapping the ends (n₀ ↔ n₃ and n₁ ↔ n₂) swaps the groupings, so the ratio turns upside down.
     for (const [a, b, c, d] of [[200, 4, 200, 4], [8, 40, 12, 400], [3, 5, 7, 11]])
       expect(chainCostRatio(a!, b!, c!, d!) * chainCostRatio(d!, c!, b!, a!)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('InfoNCE against the positive’s margin (van den Oord et al. 2018, Eq. 4)', () => {
+  it('is log N at margin 0 for any temperature', () => {
+    for (const n of [2, 64, 4096]) for (const tau of [0.02, 0.1, 1]) expect(infonceMargin(0, tau, n)).toBeCloseTo(Math.log(n), 12);
+  });
+
+  it('gives the notebook’s numbers: 0.3538 at m = 0.5, τ = 0.1, N = 64, and 3.1854 at τ = 0.5', () => {
+    expect(at('infonce-margin', 0.5).f).toBeCloseTo(Math.log1p(63 * Math.exp(-5)), 12);
+    expect(Number(at('infonce-margin', 0.5).f.toFixed(4))).toBe(0.3538);
+    expect(Number(at('infonce-margin', 0.5, { tau: 0.5 }).f.toFixed(4))).toBe(3.1854);
+    expect(Number(at('infonce-margin', 0.2).f.toFixed(4))).toBe(2.254);
+    expect(Number(at('infonce-margin', 0.5, { n: 32768 }).f.toFixed(4))).toBe(5.4017);
+  });
+
+  it('stays finite at the smallest temperature and the widest margins', () => {
+    expect(infonceMargin(-1, 0.02, 4096)).toBeCloseTo(Math.log(4095) + 50, 9);
+    expect(infonceMargin(2, 0.02, 4096)).toBeGreaterThan(0);
+    expect(infonceMargin(2, 0.02, 4096)).toBeLessThan(1e-30);
+    const { df, fd } = at('infonce-margin', 0.3, { tau: 0.05, n: 1000 });
+    expect(Math.abs(df - fd)).toBeLessThan(1e-5);
   });
 });
