@@ -213,6 +213,15 @@ function checkComplete(
       `Give the body exactly the level-2 sections ${expected}, in that order (use ### inside them).`,
     );
   }
+  // A link from the site root breaks when the site is served under a base path (BASE_PATH).
+  const rooted = [...concept.body.matchAll(/\]\((\/[^)\s]*)\)|href="(\/[^"]*)"/g)].map((m) => m[1] ?? m[2]);
+  if (rooted.length > 0)
+    add(
+      file,
+      'body',
+      `links from the site root (${rooted.join(', ')}) break when the site is served under a base path.`,
+      'Link relative to the notebook instead, e.g. [the KV cache](../kv-cache/).',
+    );
   const code = splitSections(concept.body).find((s) => s.title === 'Code');
   if (code && !/<Witness\s*\/>/.test(code.content))
     add(

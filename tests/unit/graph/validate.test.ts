@@ -114,6 +114,14 @@ describe('validateAtlas', () => {
     ]);
   });
 
+  it('reports a link from the site root in a notebook body, which a base path would break', () => {
+    const body = `${COMPLETE_BODY}\nSee [the cache](/concepts/kv-cache/) and [softmax](../softmax/).`;
+    const atlas = withConcept(validAtlas(), concept('dot', { status: 'complete' }, { body }));
+    expect(messages(atlas)).toEqual([
+      expect.objectContaining({ field: 'body', message: expect.stringContaining('/concepts/kv-cache/') }),
+    ]);
+  });
+
   it('reports a planned concept with a written body', () => {
     const atlas = withConcept(validAtlas(), concept('softmax', {}, { body: '## Intuition\nSoon.' }));
     expect(messages(atlas)).toEqual([
