@@ -23,7 +23,8 @@ const PAGES = {
   'concept + descent lab': 'concepts/gradient-descent/index.html',
   'concept + roofline': 'concepts/prefill-and-decode/index.html',
   'concept + paged blocks': 'concepts/paged-attention/index.html',
-  'concept, no island': 'concepts/matrix-multiplication/index.html',
+  // Every written notebook has a demo now; a planned page is the notebook frame with no island.
+  'concept, planned (no island)': 'concepts/monitoring-and-drift/index.html',
   review: 'review/index.html',
   track: 'tracks/attention-to-serving/index.html',
   graph: 'graph/index.html',
