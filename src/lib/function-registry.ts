@@ -829,7 +829,7 @@ const bradleyTerryLossSpec: FunctionSpec = {
   x0: 0,
   f: (d, p) => preferenceLoss(d, 1 / param(p, 'beta')),
   df: (d, p) => preferenceLossRate(d, 1 / param(p, 'beta')),
-  note: 'Equation 1 of InstructGPT (Ouyang et al. 2022) for one pair, with β = 1; a larger β stretches the reward axis, which the pairs alone cannot pin down.',
+  note: 'Equation 1 of InstructGPT (Ouyang et al. 2022) for one pair, with β = 1; a larger β stretches the reward axis, and β = 1 is the convention that sets the reward’s unit.',
 };
 
 const dpoLossSpec: FunctionSpec = {
