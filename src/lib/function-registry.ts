@@ -797,6 +797,59 @@ const infonceMarginSpec: FunctionSpec = {
   note: 'InfoNCE of van den Oord et al. 2018 with cosine similarities divided by τ, as SimCLR and CLIP use it, in the special case where all N − 1 negatives share one cosine; at m = 0 the loss is log N.',
 };
 
+// --- Preference learning -------------------------------------------------------------------------
+
+/**
+ * The Bradley–Terry log loss of a preference pair whose score margin is m, read at scale 1/β:
+ * L = −log σ(β m) = log(1 + e^{−β m}), computed as a softplus so that it stays finite for large |β m|.
+ * L(0) = log 2; dL/dm = −β σ(−β m).
+ */
+export function preferenceLoss(m: number, beta: number): number {
+  const a = -beta * m;
+  return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
+}
+
+/** dL/dm = −β σ(−β m): the weight the pair gets is the probability the model gives the wrong order. */
+export function preferenceLossRate(m: number, beta: number): number {
+  return -beta * sigmoid(-beta * m);
+}
+
+const bradleyTerryLossSpec: FunctionSpec = {
+  id: 'bradley-terry-loss',
+  label: 'Reward-model loss against the reward margin (Bradley–Terry)',
+  tex: 'L(\\Delta r) = -\\log \\sigma(\\Delta r / \\beta) = \\log\\bigl(1 + e^{-\\Delta r/\\beta}\\bigr)',
+  derivativeTex: "L'(\\Delta r) = -\\frac{1}{\\beta}\\, \\sigma(-\\Delta r/\\beta)",
+  xSymbol: 'Δr',
+  xLabel: 'reward margin Δr = r(x, y_w) − r(x, y_l)',
+  yLabel: 'loss L (nats)',
+  params: [{ name: 'beta', label: 'Reward scale β (the margin that gives odds of e to 1)', min: 0.25, max: 4, step: 0.05, default: 1 }],
+  domain: [-6, 6],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0,
+  f: (d, p) => preferenceLoss(d, 1 / param(p, 'beta')),
+  df: (d, p) => preferenceLossRate(d, 1 / param(p, 'beta')),
+  note: 'Equation 1 of InstructGPT (Ouyang et al. 2022) for one pair, with β = 1; a larger β stretches the reward axis, and β = 1 is the convention that sets the reward’s unit.',
+};
+
+const dpoLossSpec: FunctionSpec = {
+  id: 'dpo-loss',
+  label: 'DPO loss against the log-ratio margin',
+  tex: 'L(h) = -\\log \\sigma(\\beta h) = \\log\\bigl(1 + e^{-\\beta h}\\bigr)',
+  derivativeTex: "L'(h) = -\\beta\\, \\sigma(-\\beta h)",
+  xSymbol: 'h',
+  xLabel: 'log-ratio margin h = log π/π_ref (y_w) − log π/π_ref (y_l), nats',
+  yLabel: 'loss L (nats)',
+  params: [{ name: 'beta', label: 'KL weight β', min: 0.01, max: 1, step: 0.01, default: 0.1 }],
+  domain: [-40, 40],
+  xScale: 'linear',
+  xStep: 0.1,
+  x0: 0,
+  f: (h, p) => preferenceLoss(h, param(p, 'beta')),
+  df: (h, p) => preferenceLossRate(h, param(p, 'beta')),
+  note: 'Equation 7 of Rafailov et al. 2023 for one pair: the implicit reward margin is β h, so a small β needs a large change in log-probabilities to move the loss.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -816,6 +869,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   bernoulliLogLikelihood,
   matmulChainRatio,
   infonceMarginSpec,
+  bradleyTerryLossSpec,
+  dpoLossSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -20,6 +20,7 @@ import {
   flashAttentionHbm,
   getFunction,
   infonceMargin,
+  preferenceLoss,
   sigmoid,
   standardAttentionHbm,
   speculativeSpeedup,
@@ -74,6 +75,8 @@ describe('the registry', () => {
       'speculative-tokens-per-pass',
       'speculative-speedup',
       'infonce-margin',
+      'bradley-terry-loss',
+      'dpo-loss',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -491,5 +494,23 @@ describe('InfoNCE against the positive’s margin (van den Oord et al. 2018, Eq.
     expect(infonceMargin(2, 0.02, 4096)).toBeLessThan(1e-30);
     const { df, fd } = at('infonce-margin', 0.3, { tau: 0.05, n: 1000 });
     expect(Math.abs(df - fd)).toBeLessThan(1e-5);
+  });
+});
+
+describe('preference losses (Bradley–Terry, InstructGPT Eq. 1; DPO, Rafailov et al. 2023 Eq. 7)', () => {
+  it('is log 2 at margin 0 and log(1 + e^{−βm}) elsewhere', () => {
+    for (const beta of [0.01, 0.1, 1, 4]) expect(preferenceLoss(0, beta)).toBeCloseTo(Math.log(2), 12);
+    expect(Number(at('bradley-terry-loss', 2).f.toFixed(4))).toBe(0.1269);
+    expect(Number(at('bradley-terry-loss', -2).f.toFixed(4))).toBe(2.1269);
+    expect(Number(at('dpo-loss', 10).f.toFixed(4))).toBe(0.3133);
+    expect(Number(at('dpo-loss', 10, { beta: 0.5 }).f.toFixed(4))).toBe(0.0067);
+  });
+
+  it('stays finite at wide margins and its rate matches a central difference', () => {
+    expect(preferenceLoss(-40, 1)).toBeCloseTo(40, 9);
+    expect(preferenceLoss(40, 1)).toBeGreaterThan(0);
+    const { df, fd } = at('dpo-loss', 3, { beta: 0.3 });
+    expect(Math.abs(df - fd)).toBeLessThan(1e-8);
+    expect(at('bradley-terry-loss', 0).df).toBeCloseTo(-0.5, 12);
   });
 });
