@@ -797,6 +797,52 @@ const infonceMarginSpec: FunctionSpec = {
   note: 'InfoNCE of van den Oord et al. 2018 with cosine similarities divided by τ, as SimCLR and CLIP use it, in the special case where all N − 1 negatives share one cosine; at m = 0 the loss is log N.',
 };
 
+// --- Variational autoencoder ------------------------------------------------------------------
+
+/**
+ * The evidence lower bound of the 1-D linear-Gaussian model p(z) = N(0, 1), p(x | z) = N(z, 1) for
+ * an encoder q(z | x) = N(m, s²): E_q[log p(x | z)] − KL(q ‖ p(z)), with the KL in the closed form
+ * of Kingma & Welling 2013 (arXiv 1312.6114, Appendix B). It never exceeds log p(x) = log N(x; 0, 2)
+ * and equals it at the true posterior m = x/2, s² = 1/2. The variational-autoencoder witness
+ * computes the same numbers.
+ */
+export function vaeElbo(m: number, x: number, s: number): number {
+  const recon = -0.5 * (Math.log(2 * Math.PI) + (x - m) ** 2 + s * s);
+  const kl = -0.5 * (1 + Math.log(s * s) - m * m - s * s);
+  return recon - kl;
+}
+
+/** log p(x) for p(x) = N(0, 2): the ceiling the ELBO touches only at the true posterior. */
+export function vaeLogEvidence(x: number): number {
+  return -0.5 * Math.log(4 * Math.PI) - (x * x) / 4;
+}
+
+const vaeElboMean: FunctionSpec = {
+  id: 'vae-elbo-mean',
+  label: 'VAE: ELBO against the encoder’s mean (linear-Gaussian model)',
+  tex: '\\begin{aligned} \\mathcal{L}(m) &= -\\tfrac12 \\ln 2\\pi - \\tfrac12 (x - m)^2 - \\tfrac12 s^2 \\\\ &\\quad - \\tfrac12 \\left(m^2 + s^2 - 1 - \\ln s^2\\right) \\end{aligned}',
+  derivativeTex: "\\mathcal{L}'(m) = x - 2m, \\quad \\mathcal{L}'(m) = 0 \\iff m = \\tfrac{x}{2}",
+  xSymbol: 'm',
+  xLabel: 'encoder mean m',
+  yLabel: 'ELBO (nats)',
+  params: [
+    { name: 'x', label: 'Observed x', min: -4, max: 4, step: 0.1, default: 2 },
+    { name: 's', label: 'Encoder standard deviation s', min: 0.1, max: 2, step: 0.01, default: 1 },
+  ],
+  domain: [-4, 4],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0,
+  // The ceiling log p(x) near the top, so the gap below it is visible at every x.
+  yDomain: (p) => {
+    const top = vaeLogEvidence(param(p, 'x'));
+    return [top - 10, top + 1];
+  },
+  f: (m, p) => vaeElbo(m, param(p, 'x'), param(p, 's')),
+  df: (m, p) => param(p, 'x') - 2 * m,
+  note: 'Prior N(0, 1), decoder N(z, 1), encoder N(m, s²). The ceiling is ln p(x) = −½ ln 4π − x²/4 (−2.266 nats at x = 2); the ELBO reaches it only at m = x/2 with s = 0.71, the exact posterior.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -816,6 +862,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   bernoulliLogLikelihood,
   matmulChainRatio,
   infonceMarginSpec,
+  vaeElboMean,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -20,6 +20,8 @@ import {
   flashAttentionHbm,
   getFunction,
   infonceMargin,
+  vaeElbo,
+  vaeLogEvidence,
   sigmoid,
   standardAttentionHbm,
   speculativeSpeedup,
@@ -74,6 +76,7 @@ describe('the registry', () => {
       'speculative-tokens-per-pass',
       'speculative-speedup',
       'infonce-margin',
+      'vae-elbo-mean',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -491,5 +494,28 @@ describe('InfoNCE against the positive’s margin (van den Oord et al. 2018, Eq.
     expect(infonceMargin(2, 0.02, 4096)).toBeLessThan(1e-30);
     const { df, fd } = at('infonce-margin', 0.3, { tau: 0.05, n: 1000 });
     expect(Math.abs(df - fd)).toBeLessThan(1e-5);
+  });
+});
+
+describe('VAE: ELBO against the encoder’s mean (Kingma & Welling 2013, Appendix B)', () => {
+  it('never exceeds log p(x) and reaches it only at the posterior m = x/2, s² = 1/2', () => {
+    for (const x of [-3, 0, 2, 3.7])
+      for (const m of [-4, -1, 0, x / 2, 1.5, 4])
+        for (const s of [0.1, 0.5, Math.SQRT1_2, 1, 2]) expect(vaeElbo(m, x, s)).toBeLessThanOrEqual(vaeLogEvidence(x) + 1e-12);
+    expect(vaeElbo(1, 2, Math.SQRT1_2)).toBeCloseTo(vaeLogEvidence(2), 12);
+    // log p(2) = −½ ln 4π − 1 = −2.2655, the witness’s number.
+    expect(Number(vaeLogEvidence(2).toFixed(3))).toBe(-2.266);
+  });
+
+  it('gives the witness’s gaps at x = 2: 0.153 (s = 1), 0.447 (s = 0.3), 1.153 (the prior as encoder)', () => {
+    const gap = (m: number, s: number) => vaeLogEvidence(2) - at('vae-elbo-mean', m, { x: 2, s }).f;
+    expect(Number(gap(1, 1).toFixed(3))).toBe(0.153);
+    expect(Number(gap(1, 0.3).toFixed(3))).toBe(0.447);
+    expect(Number(gap(0, 1).toFixed(3))).toBe(1.153);
+  });
+
+  it('peaks at m = x/2 whatever the width: slope x − 2m', () => {
+    for (const s of [0.2, 1, 1.8]) expect(at('vae-elbo-mean', 1, { x: 2, s }).df).toBeCloseTo(0, 12);
+    expect(at('vae-elbo-mean', -1, { x: 0.5, s: 1 }).df).toBeCloseTo(2.5, 12);
   });
 });
