@@ -843,6 +843,55 @@ const vaeElboMean: FunctionSpec = {
   note: 'Prior N(0, 1), decoder N(z, 1), encoder N(m, s²). The ceiling is ln p(x) = −½ ln 4π − x²/4 (−2.266 nats at x = 2); the ELBO reaches it only at m = x/2 with s = 0.71, the exact posterior.',
 };
 
+// --- Diffusion models ---------------------------------------------------------------------------
+
+/** Steps of the DDPM forward process (Ho et al. 2020, arXiv 2006.11239, section 4: T = 1000). */
+export const DDPM_T = 1000;
+
+/**
+ * ln ᾱ_t for a linear schedule β_s = β₁ + (β_T − β₁)(s − 1)/(T − 1), s = 1..T, where
+ * ᾱ_t = Π_{s ≤ t} (1 − β_s). The sum of ln(1 − β_s) is taken as the integral of ln(1 − β(u)) from
+ * u = ½ to t + ½ (the midpoint rule), which is smooth in t and within 10⁻⁷ of the product at whole t (in ln ᾱ).
+ */
+export function ddpmLogAlphaBar(t: number, beta1: number, betaT: number, T = DDPM_T): number {
+  const k = (betaT - beta1) / (T - 1);
+  const w = (u: number) => 1 - beta1 - k * (u - 1);
+  if (Math.abs(k) < 1e-15) return t * Math.log(1 - beta1);
+  const F = (u: number) => {
+    const v = w(u);
+    return -(v * Math.log(v) - v) / k;
+  };
+  return F(t + 0.5) - F(0.5);
+}
+
+const ddpmSignalFraction: FunctionSpec = {
+  id: 'ddpm-signal-fraction',
+  label: 'DDPM: signal fraction √ᾱ_t against the step t (linear β schedule)',
+  tex: '\\sqrt{\\bar\\alpha_t} = \\sqrt{\\textstyle\\prod_{s=1}^{t} (1 - \\beta_s)}',
+  derivativeTex: "\\frac{d}{dt}\\sqrt{\\bar\\alpha_t} \\approx \\tfrac12 \\sqrt{\\bar\\alpha_t}\\, \\ln(1 - \\beta_t)",
+  xSymbol: 't',
+  xLabel: 'step t of the forward process',
+  yLabel: 'signal fraction √ᾱ_t',
+  params: [
+    { name: 'beta1', label: 'First variance β₁', min: 0.00001, max: 0.001, step: 0.00001, default: 0.0001 },
+    { name: 'betaT', label: 'Last variance β_T', min: 0.001, max: 0.05, step: 0.001, default: 0.02 },
+  ],
+  domain: [0, DDPM_T],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 500,
+  yDomain: () => [0, 1.05],
+  f: (t, p) => Math.exp(0.5 * ddpmLogAlphaBar(t, param(p, 'beta1'), param(p, 'betaT'))),
+  // d/dt of exp(½ ln ᾱ): ½ √ᾱ times the integrand at the upper limit, ln(1 − β(t + ½)).
+  df: (t, p) => {
+    const b1 = param(p, 'beta1');
+    const bT = param(p, 'betaT');
+    const beta = b1 + ((bT - b1) * (t + 0.5 - 1)) / (DDPM_T - 1);
+    return 0.5 * Math.exp(0.5 * ddpmLogAlphaBar(t, b1, bT)) * Math.log(1 - beta);
+  },
+  note: 'T = 1000 steps with β rising linearly from 10⁻⁴ to 0.02, as in DDPM; x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε, so √ᾱ_t is how much of the data survives at step t (0.0064 at t = 1000).',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -863,6 +912,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   matmulChainRatio,
   infonceMarginSpec,
   vaeElboMean,
+  ddpmSignalFraction,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);
