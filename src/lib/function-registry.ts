@@ -850,6 +850,101 @@ const dpoLossSpec: FunctionSpec = {
   note: 'Equation 7 of Rafailov et al. 2023 for one pair: the implicit reward margin is β h, so a small β needs a large change in log-probabilities to move the loss.',
 };
 
+// --- Variational autoencoder ------------------------------------------------------------------
+
+/**
+ * The evidence lower bound of the 1-D linear-Gaussian model p(z) = N(0, 1), p(x | z) = N(z, 1) for
+ * an encoder q(z | x) = N(m, s²): E_q[log p(x | z)] − KL(q ‖ p(z)), with the KL in the closed form
+ * of Kingma & Welling 2013 (arXiv 1312.6114, Appendix B). It never exceeds log p(x) = log N(x; 0, 2)
+ * and equals it at the true posterior m = x/2, s² = 1/2. The variational-autoencoder witness
+ * computes the same numbers.
+ */
+export function vaeElbo(m: number, x: number, s: number): number {
+  const recon = -0.5 * (Math.log(2 * Math.PI) + (x - m) ** 2 + s * s);
+  const kl = -0.5 * (1 + Math.log(s * s) - m * m - s * s);
+  return recon - kl;
+}
+
+/** log p(x) for p(x) = N(0, 2): the ceiling the ELBO touches only at the true posterior. */
+export function vaeLogEvidence(x: number): number {
+  return -0.5 * Math.log(4 * Math.PI) - (x * x) / 4;
+}
+
+const vaeElboMean: FunctionSpec = {
+  id: 'vae-elbo-mean',
+  label: 'VAE: ELBO against the encoder’s mean (linear-Gaussian model)',
+  tex: '\\begin{aligned} \\mathcal{L}(m) &= -\\tfrac12 \\ln 2\\pi - \\tfrac12 (x - m)^2 - \\tfrac12 s^2 \\\\ &\\quad - \\tfrac12 \\left(m^2 + s^2 - 1 - \\ln s^2\\right) \\end{aligned}',
+  derivativeTex: "\\mathcal{L}'(m) = x - 2m, \\quad \\mathcal{L}'(m) = 0 \\iff m = \\tfrac{x}{2}",
+  xSymbol: 'm',
+  xLabel: 'encoder mean m',
+  yLabel: 'ELBO (nats)',
+  params: [
+    { name: 'x', label: 'Observed x', min: -4, max: 4, step: 0.1, default: 2 },
+    { name: 's', label: 'Encoder standard deviation s', min: 0.1, max: 2, step: 0.01, default: 1 },
+  ],
+  domain: [-4, 4],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0,
+  // The ceiling log p(x) near the top, so the gap below it is visible at every x.
+  yDomain: (p) => {
+    const top = vaeLogEvidence(param(p, 'x'));
+    return [top - 10, top + 1];
+  },
+  f: (m, p) => vaeElbo(m, param(p, 'x'), param(p, 's')),
+  df: (m, p) => param(p, 'x') - 2 * m,
+  note: 'Prior N(0, 1), decoder N(z, 1), encoder N(m, s²). The ceiling is ln p(x) = −½ ln 4π − x²/4 (−2.266 nats at x = 2); the ELBO reaches it only at m = x/2 with s = 0.71, the exact posterior.',
+};
+
+// --- Diffusion models ---------------------------------------------------------------------------
+
+/** Steps of the DDPM forward process (Ho et al. 2020, arXiv 2006.11239, section 4: T = 1000). */
+export const DDPM_T = 1000;
+
+/**
+ * ln ᾱ_t for a linear schedule β_s = β₁ + (β_T − β₁)(s − 1)/(T − 1), s = 1..T, where
+ * ᾱ_t = Π_{s ≤ t} (1 − β_s). The sum of ln(1 − β_s) is taken as the integral of ln(1 − β(u)) from
+ * u = ½ to t + ½ (the midpoint rule), which is smooth in t and within 10⁻⁷ of the product at whole t (in ln ᾱ).
+ */
+export function ddpmLogAlphaBar(t: number, beta1: number, betaT: number, T = DDPM_T): number {
+  const k = (betaT - beta1) / (T - 1);
+  const w = (u: number) => 1 - beta1 - k * (u - 1);
+  if (Math.abs(k) < 1e-15) return t * Math.log(1 - beta1);
+  const F = (u: number) => {
+    const v = w(u);
+    return -(v * Math.log(v) - v) / k;
+  };
+  return F(t + 0.5) - F(0.5);
+}
+
+const ddpmSignalFraction: FunctionSpec = {
+  id: 'ddpm-signal-fraction',
+  label: 'DDPM: signal fraction √ᾱ_t against the step t (linear β schedule)',
+  tex: '\\sqrt{\\bar\\alpha_t} = \\sqrt{\\textstyle\\prod_{s=1}^{t} (1 - \\beta_s)}',
+  derivativeTex: "\\frac{d}{dt}\\sqrt{\\bar\\alpha_t} \\approx \\tfrac12 \\sqrt{\\bar\\alpha_t}\\, \\ln(1 - \\beta_t)",
+  xSymbol: 't',
+  xLabel: 'step t of the forward process',
+  yLabel: 'signal fraction √ᾱ_t',
+  params: [
+    { name: 'beta1', label: 'First variance β₁', min: 0.00001, max: 0.001, step: 0.00001, default: 0.0001 },
+    { name: 'betaT', label: 'Last variance β_T', min: 0.001, max: 0.05, step: 0.001, default: 0.02 },
+  ],
+  domain: [0, DDPM_T],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 500,
+  yDomain: () => [0, 1.05],
+  f: (t, p) => Math.exp(0.5 * ddpmLogAlphaBar(t, param(p, 'beta1'), param(p, 'betaT'))),
+  // d/dt of exp(½ ln ᾱ): ½ √ᾱ times the integrand at the upper limit, ln(1 − β(t + ½)).
+  df: (t, p) => {
+    const b1 = param(p, 'beta1');
+    const bT = param(p, 'betaT');
+    const beta = b1 + ((bT - b1) * (t + 0.5 - 1)) / (DDPM_T - 1);
+    return 0.5 * Math.exp(0.5 * ddpmLogAlphaBar(t, b1, bT)) * Math.log(1 - beta);
+  },
+  note: 'T = 1000 steps with β rising linearly from 10⁻⁴ to 0.02, as in DDPM; x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε, so √ᾱ_t is how much of the data survives at step t (0.0064 at t = 1000).',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -871,6 +966,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   infonceMarginSpec,
   bradleyTerryLossSpec,
   dpoLossSpec,
+  vaeElboMean,
+  ddpmSignalFraction,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -21,6 +21,9 @@ import {
   getFunction,
   infonceMargin,
   preferenceLoss,
+  vaeElbo,
+  ddpmLogAlphaBar,
+  vaeLogEvidence,
   sigmoid,
   standardAttentionHbm,
   speculativeSpeedup,
@@ -77,6 +80,8 @@ describe('the registry', () => {
       'infonce-margin',
       'bradley-terry-loss',
       'dpo-loss',
+      'vae-elbo-mean',
+      'ddpm-signal-fraction',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -512,5 +517,52 @@ describe('preference losses (Bradley–Terry, InstructGPT Eq. 1; DPO, Rafailov e
     const { df, fd } = at('dpo-loss', 3, { beta: 0.3 });
     expect(Math.abs(df - fd)).toBeLessThan(1e-8);
     expect(at('bradley-terry-loss', 0).df).toBeCloseTo(-0.5, 12);
+  });
+});
+
+describe('VAE: ELBO against the encoder’s mean (Kingma & Welling 2013, Appendix B)', () => {
+  it('never exceeds log p(x) and reaches it only at the posterior m = x/2, s² = 1/2', () => {
+    for (const x of [-3, 0, 2, 3.7])
+      for (const m of [-4, -1, 0, x / 2, 1.5, 4])
+        for (const s of [0.1, 0.5, Math.SQRT1_2, 1, 2]) expect(vaeElbo(m, x, s)).toBeLessThanOrEqual(vaeLogEvidence(x) + 1e-12);
+    expect(vaeElbo(1, 2, Math.SQRT1_2)).toBeCloseTo(vaeLogEvidence(2), 12);
+    // log p(2) = −½ ln 4π − 1 = −2.2655, the witness’s number.
+    expect(Number(vaeLogEvidence(2).toFixed(3))).toBe(-2.266);
+  });
+
+  it('gives the witness’s gaps at x = 2: 0.153 (s = 1), 0.447 (s = 0.3), 1.153 (the prior as encoder)', () => {
+    const gap = (m: number, s: number) => vaeLogEvidence(2) - at('vae-elbo-mean', m, { x: 2, s }).f;
+    expect(Number(gap(1, 1).toFixed(3))).toBe(0.153);
+    expect(Number(gap(1, 0.3).toFixed(3))).toBe(0.447);
+    expect(Number(gap(0, 1).toFixed(3))).toBe(1.153);
+  });
+
+  it('peaks at m = x/2 whatever the width: slope x − 2m', () => {
+    for (const s of [0.2, 1, 1.8]) expect(at('vae-elbo-mean', 1, { x: 2, s }).df).toBeCloseTo(0, 12);
+    expect(at('vae-elbo-mean', -1, { x: 0.5, s: 1 }).df).toBeCloseTo(2.5, 12);
+  });
+});
+
+describe('DDPM: signal fraction against the step (Ho et al. 2020, section 4)', () => {
+  const exact = (t: number, b1 = 1e-4, bT = 0.02) => {
+    let lab = 0;
+    for (let s = 1; s <= t; s++) lab += Math.log(1 - (b1 + ((bT - b1) * (s - 1)) / 999));
+    return lab;
+  };
+
+  it('matches the product of (1 − β_s) at whole steps, within 10⁻⁷ in ln ᾱ', () => {
+    for (const t of [0, 1, 100, 250, 369, 500, 750, 1000]) expect(Math.abs(ddpmLogAlphaBar(t, 1e-4, 0.02) - exact(t))).toBeLessThan(1e-7);
+    for (const t of [10, 600]) expect(Math.abs(ddpmLogAlphaBar(t, 5e-4, 0.04) - exact(t, 5e-4, 0.04))).toBeLessThan(1e-7);
+    expect(ddpmLogAlphaBar(300, 0.01, 0.01)).toBeCloseTo(300 * Math.log(0.99), 12);
+  });
+
+  it('gives the witness’s numbers: ᾱ_T = 4.04 × 10⁻⁵, √ᾱ = 0.724, 0.280, 0.058 at t = 250, 500, 750', () => {
+    expect(Number((Math.exp(ddpmLogAlphaBar(1000, 1e-4, 0.02)) * 1e5).toFixed(2))).toBe(4.04);
+    expect(Number(at('ddpm-signal-fraction', 250).f.toFixed(3))).toBe(0.724);
+    expect(Number(at('ddpm-signal-fraction', 500).f.toFixed(3))).toBe(0.28);
+    expect(Number(at('ddpm-signal-fraction', 750).f.toFixed(3))).toBe(0.058);
+    expect(at('ddpm-signal-fraction', 368).f).toBeGreaterThan(0.5);
+    expect(Number(at('ddpm-signal-fraction', 1000, { betaT: 0.005 }).f.toFixed(3))).toBe(0.279);
+    expect(at('ddpm-signal-fraction', 369).f).toBeLessThan(0.5);
   });
 });
