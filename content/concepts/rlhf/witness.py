@@ -7,7 +7,7 @@ Checks what the Math section says, in the same order, on a prompt with five poss
    and its maximum is beta log Z (checked on random policies);
 2. exact policy-gradient ascent on J, with pi = softmax(theta) started at pi_ref, converges to
    pi*; its gradient is pi_k (R_k - E_pi[R]) with the penalised reward R = r - beta log(pi/pi_ref);
-   a sampled (REINFORCE) version with a batch of responses lands near pi* too;
+   a sampled (REINFORCE) version with a batch of responses lands on pi* too;
 3. the beta sweep: as beta -> 0, pi* collapses onto the best response (E[r] -> max r, KL -> -log
    pi_ref(best)); as beta grows, pi* stays at pi_ref (KL -> 0, E[r] -> E_ref[r]);
 4. the demo's numbers: a uniform reference makes pi* = softmax(r / beta), the lab's softmax with
