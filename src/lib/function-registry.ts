@@ -945,6 +945,62 @@ const ddpmSignalFraction: FunctionSpec = {
   note: 'T = 1000 steps with β rising linearly from 10⁻⁴ to 0.02, as in DDPM; x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε, so √ᾱ_t is how much of the data survives at step t (0.0064 at t = 1000).',
 };
 
+// --- Reward model over-optimisation ---------------------------------------------------------
+
+/**
+ * Gao, Schulman and Hilton 2022 (arXiv 2210.10760) fit the gold reward model's score, measured
+ * from the initial policy's, against d = √KL(π ‖ π_init): best-of-n follows d (α − β d) and RL
+ * follows d (α − β log d). Both start at 0 at d = 0; best-of-n peaks at d = α / (2β).
+ */
+export function gaoBestOfNGold(d: number, alpha: number, beta: number): number {
+  return d * (alpha - beta * d);
+}
+
+export function gaoRlGold(d: number, alpha: number, beta: number): number {
+  return d <= 0 ? 0 : d * (alpha - beta * Math.log(d));
+}
+
+const GAO_ALPHA: ParamSpec = { name: 'alpha', label: 'Gain coefficient α', min: 0, max: 4, step: 0.05, default: 2 };
+const GAO_BETA: ParamSpec = { name: 'beta', label: 'Over-optimisation coefficient β', min: 0, max: 2, step: 0.01, default: 0.75 };
+
+const gaoBestOfNSpec: FunctionSpec = {
+  id: 'gao-bon-gold',
+  label: 'over-optimisation: gold reward of best-of-n against d = √KL',
+  tex: 'R_{\\text{bon}}(d) = d\\,(\\alpha - \\beta d)',
+  derivativeTex: "R_{\\text{bon}}'(d) = \\alpha - 2 \\beta d",
+  xSymbol: 'd',
+  xLabel: 'd = √KL(π ‖ π_init), in √nats',
+  yLabel: 'gold reward gain',
+  params: [GAO_ALPHA, GAO_BETA],
+  domain: [0, 6],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 1,
+  yDomain: () => [-4, 6],
+  f: (d, p) => gaoBestOfNGold(d, param(p, 'alpha'), param(p, 'beta')),
+  df: (d, p) => param(p, 'alpha') - 2 * param(p, 'beta') * d,
+  note: 'Functional form of Gao, Schulman and Hilton 2022 for best-of-n; they fit α and β per proxy reward model. The defaults, α = 2 and β = 0.75, are the reward-hacking notebook’s toy, not values from the paper.',
+};
+
+const gaoRlSpec: FunctionSpec = {
+  id: 'gao-rl-gold',
+  label: 'over-optimisation: gold reward of RL against d = √KL',
+  tex: 'R_{\\text{RL}}(d) = d\\,(\\alpha - \\beta \\log d)',
+  derivativeTex: "R_{\\text{RL}}'(d) = \\alpha - \\beta\\,(\\log d + 1)",
+  xSymbol: 'd',
+  xLabel: 'd = √KL(π ‖ π_init), in √nats',
+  yLabel: 'gold reward gain',
+  params: [GAO_ALPHA, GAO_BETA],
+  domain: [0.01, 20],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 1,
+  yDomain: () => [-4, 6],
+  f: (d, p) => gaoRlGold(d, param(p, 'alpha'), param(p, 'beta')),
+  df: (d, p) => param(p, 'alpha') - param(p, 'beta') * (Math.log(d) + 1),
+  note: 'Functional form of Gao, Schulman and Hilton 2022 for RL (log is natural); it peaks at d = exp(α/β − 1). The defaults are illustrative, not values from the paper.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -968,6 +1024,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   dpoLossSpec,
   vaeElboMean,
   ddpmSignalFraction,
+  gaoBestOfNSpec,
+  gaoRlSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

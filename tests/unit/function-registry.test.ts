@@ -19,6 +19,8 @@ import {
   firstWeight,
   flashAttentionHbm,
   getFunction,
+  gaoBestOfNGold,
+  gaoRlGold,
   infonceMargin,
   preferenceLoss,
   vaeElbo,
@@ -82,6 +84,8 @@ describe('the registry', () => {
       'dpo-loss',
       'vae-elbo-mean',
       'ddpm-signal-fraction',
+      'gao-bon-gold',
+      'gao-rl-gold',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -564,5 +568,25 @@ describe('DDPM: signal fraction against the step (Ho et al. 2020, section 4)', (
     expect(at('ddpm-signal-fraction', 368).f).toBeGreaterThan(0.5);
     expect(Number(at('ddpm-signal-fraction', 1000, { betaT: 0.005 }).f.toFixed(3))).toBe(0.279);
     expect(at('ddpm-signal-fraction', 369).f).toBeLessThan(0.5);
+  });
+});
+
+describe('reward model over-optimisation (Gao, Schulman and Hilton 2022)', () => {
+  it('starts at 0 and peaks for best-of-n at d = α / (2β) with height α² / (4β)', () => {
+    expect(at('gao-bon-gold', 0).f).toBe(0);
+    // The reward-hacking toy: α = 2, β = 0.75 peaks at d = 4/3 with gain 4/3.
+    expect(at('gao-bon-gold', 4 / 3).f).toBeCloseTo(4 / 3, 12);
+    expect(at('gao-bon-gold', 4 / 3).df).toBeCloseTo(0, 12);
+    expect(gaoBestOfNGold(2, 2, 0.75)).toBeCloseTo(1, 12);
+    // Past d = α / β the gain is negative: worse than the initial policy.
+    expect(gaoBestOfNGold(3, 2, 0.75)).toBeLessThan(0);
+  });
+
+  it('peaks for RL at d = exp(α/β − 1) and is 0 at d = 0 and d = exp(α/β)', () => {
+    const peak = Math.exp(2 / 0.75 - 1);
+    expect(at('gao-rl-gold', peak).df).toBeCloseTo(0, 10);
+    expect(gaoRlGold(0, 2, 0.75)).toBe(0);
+    expect(gaoRlGold(Math.exp(2 / 0.75), 2, 0.75)).toBeCloseTo(0, 10);
+    expect(gaoRlGold(1, 2, 0.75)).toBe(2);
   });
 });
