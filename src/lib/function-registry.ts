@@ -151,6 +151,11 @@ export function sigmoid(u: number): number {
   return e / (1 + e);
 }
 
+/** log(1 + eᵘ), the antiderivative of σ, written so that it neither overflows nor loses small values. */
+export function softplus(u: number): number {
+  return Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
+}
+
 const sigmoidAffine: FunctionSpec = {
   id: 'sigmoid-affine',
   label: 'σ(w x + b)',
@@ -766,8 +771,7 @@ const matmulChainRatio: FunctionSpec = {
  * a = log(N − 1) − m/τ so that it stays finite at small τ. L(0) = log N; dL/dm = −σ(a)/τ.
  */
 export function infonceMargin(m: number, tau: number, n: number): number {
-  const a = Math.log(n - 1) - m / tau;
-  return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
+  return softplus(Math.log(n - 1) - m / tau);
 }
 
 /** dL/dm = −(1 − p₊)/τ, where 1 − p₊ = σ(a) is the softmax weight on all the negatives together. */
@@ -805,8 +809,7 @@ const infonceMarginSpec: FunctionSpec = {
  * L(0) = log 2; dL/dm = −β σ(−β m).
  */
 export function preferenceLoss(m: number, beta: number): number {
-  const a = -beta * m;
-  return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
+  return softplus(-beta * m);
 }
 
 /** dL/dm = −β σ(−β m): the weight the pair gets is the probability the model gives the wrong order. */

@@ -27,6 +27,7 @@ import {
   ddpmLogAlphaBar,
   vaeLogEvidence,
   sigmoid,
+  softplus,
   standardAttentionHbm,
   speculativeSpeedup,
   speculativeTokens,
@@ -588,5 +589,19 @@ describe('reward model over-optimisation (Gao, Schulman and Hilton 2022)', () =>
     expect(gaoRlGold(0, 2, 0.75)).toBe(0);
     expect(gaoRlGold(Math.exp(2 / 0.75), 2, 0.75)).toBeCloseTo(0, 10);
     expect(gaoRlGold(1, 2, 0.75)).toBe(2);
+  });
+});
+
+describe('softplus, shared by the InfoNCE and preference losses', () => {
+  it.each([
+    [0, Math.LN2],
+    [1, Math.log(1 + Math.E)],
+    [-1, Math.log(1 + 1 / Math.E)],
+  ])('softplus(%d) = log(1 + e^u)', (u, expected) => expect(softplus(u)).toBeCloseTo(expected, 15));
+
+  it('neither overflows for large u nor rounds small values to 0 for very negative u', () => {
+    expect(softplus(1000)).toBe(1000);
+    expect(softplus(-700)).toBeGreaterThan(0); // e^-700 ≈ 1e-304, still a normal double
+    expect(softplus(-40)).toBeCloseTo(Math.exp(-40), 30);
   });
 });
