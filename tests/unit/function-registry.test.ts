@@ -605,3 +605,25 @@ describe('softplus, shared by the InfoNCE and preference losses', () => {
     expect(softplus(-40)).toBeCloseTo(Math.exp(-40), 30);
   });
 });
+
+describe('every registry entry, at its parameters’ defaults and extremes, never yields NaN', () => {
+  const corners = (spec: (typeof REGISTRY)[number]) => [
+    defaultParams(spec),
+    Object.fromEntries(spec.params.map((p) => [p.name, p.min])),
+    Object.fromEntries(spec.params.map((p) => [p.name, p.max])),
+  ];
+  const xs = (spec: (typeof REGISTRY)[number]) => {
+    const [lo, hi] = spec.domain;
+    return Array.from({ length: 41 }, (_, i) =>
+      spec.xScale === 'log' ? lo * (hi / lo) ** (i / 40) : lo + ((hi - lo) * i) / 40,
+    );
+  };
+  // ±Infinity is allowed (the explorer names it "infinite"); NaN would reach the page as a blank.
+  it.each(REGISTRY.map((spec) => [spec.id, spec] as const))('%s', (_, spec) => {
+    for (const p of corners(spec))
+      for (const x of xs(spec)) {
+        expect(Number.isNaN(spec.f(x, p)), `f(${x}) with ${JSON.stringify(p)}`).toBe(false);
+        expect(Number.isNaN(spec.df(x, p)), `f′(${x}) with ${JSON.stringify(p)}`).toBe(false);
+      }
+  });
+});
