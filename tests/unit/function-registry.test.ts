@@ -623,7 +623,7 @@ describe('every registry entry, at its parameters’ defaults and extremes, neve
     for (const p of corners(spec))
       for (const x of xs(spec)) {
         expect(Number.isNaN(spec.f(x, p)), `f(${x}) with ${JSON.stringify(p)}`).toBe(false);
-        expect(Number.isNaN(spec.df(x, p)), `f′(${x}) with ${JSON.stringify(p)}`).toBe(false);
+        if (spec.df) expect(Number.isNaN(spec.df(x, p)), `f′(${x}) with ${JSON.stringify(p)}`).toBe(false);
       }
   });
 });
