@@ -142,10 +142,38 @@ test('every display equation of a written notebook fits a 360 px screen', async 
 });
 
 // The axe sweep over every written notebook, light and dark: figures, code and islands included.
+const sweep = (slug: string) => `concepts/${slug}/`;
 for (const slug of COMPLETE)
   test(`axe finds nothing serious on the ${slug} notebook (light and dark)`, async ({ page }) => {
     test.slow();
-    await page.goto(at(`concepts/${slug}/`));
+    await page.goto(at(sweep(slug)));
+    await expectNoSeriousA11yViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousA11yViolations(page);
+  });
+
+/**
+ * Every other page of the build (planned notebooks, domains, tracks, tools, labs, the 404 page…),
+ * read from dist so a new page is swept without a list to keep up to date.
+ */
+const BUILT = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f === 'index.html' || f.endsWith('/index.html') || f === '404.html')
+  .map((f) => (f === '404.html' ? '404.html' : f.slice(0, -'index.html'.length)))
+  .filter((path) => !PAGES.some((p) => p.path === path) && !COMPLETE.some((slug) => sweep(slug) === path))
+  .sort();
+
+test('the sweep finds the built pages', () => {
+  // Guards the sweep itself: an empty or truncated list would pass every page it skipped.
+  expect(BUILT).toEqual(expect.arrayContaining(['404.html', 'graph/', 'map/', 'review/', 'domains/mlops/']));
+  expect(BUILT.length + PAGES.length + COMPLETE.length).toBeGreaterThanOrEqual(100);
+});
+
+for (const path of BUILT)
+  test(`axe finds nothing serious on /${path} (light and dark)`, async ({ page }) => {
+    test.slow();
+    // The 404 page is what a reader sees at an unknown address.
+    const response = await page.goto(at(path === '404.html' ? 'no-such-page/' : path));
+    expect(response?.status()).toBe(path === '404.html' ? 404 : 200);
     await expectNoSeriousA11yViolations(page);
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectNoSeriousA11yViolations(page);
