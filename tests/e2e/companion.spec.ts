@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import { at, expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
-const prompt = (page: import('@playwright/test').Page) => page.getByLabel('The prompt (edit it before copying if you like)');
+const prompt = (page: Page) => page.getByLabel('The prompt (edit it before copying if you like)');
 
 test('the companion builds a prompt about the object and task chosen, and copies it', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
