@@ -18,7 +18,7 @@ Checks what the Math section says, in the same order:
 4. the seed is a source of variance: over 20 seeds the toy's test accuracy has a spread, the
    mean of n seeds has standard error sigma / sqrt(n), and comparing two models on n seeds each
    picks the worse one with probability Phi(-Delta sqrt(n) / (sigma sqrt 2)), which a Monte
-   Carlo simulation reproduces.
+   Carlo simulation reproduces and the toy's two configurations roughly follow.
 
 Run: python3 witness.py
 """
@@ -194,6 +194,14 @@ print(f"test accuracy over {len(acc)} seeds: {mean:.2f} +/- {sd:.2f} points "
       f"(min {acc.min():.1f}, max {acc.max():.1f})")
 print(f"standard error of the mean of 20 seeds: {sd / math.sqrt(len(acc)):.2f} points")
 assert sd > 0.5 and acc.max() - acc.min() > 2.0
+assert abs(mean - 82.04) < 0.005 and abs(sd - 1.13) < 0.005
+
+# A second configuration, B (minibatches of 50 instead of 20), over the same 20 seeds.
+acc_B = np.array([accuracy(train(s, batch=50)) for s in seeds]) * 100
+mean_B, sd_B = acc_B.mean(), acc_B.std(ddof=1)
+print(f"configuration B over 20 seeds: {mean_B:.2f} +/- {sd_B:.2f} points")
+pairs_B_wins = float((acc_B[None, :] > acc[:, None]).mean())  # all 400 one-seed pairings
+pairs_tie = float((acc_B[None, :] == acc[:, None]).mean())
 
 
 def p_wrong(n_seeds, gap, sigma):
@@ -212,6 +220,15 @@ for n_seeds, expected in ((1, 0.2398), (5, 0.0569), (10, 0.0127)):
           f"Monte Carlo {mc:.4f}")
     assert abs(p_wrong(n_seeds, gap, sigma) - expected) < 5e-5
     assert abs(mc - expected) < 0.004
+
+# The toy's own pair: plug its measured gap and seed spread into the formula.
+gap_AB = mean - mean_B
+sd_AB = math.sqrt((acc.var(ddof=1) + acc_B.var(ddof=1)) / 2)
+print(f"one seed of A against one seed of B: B scores higher in {pairs_B_wins:.1%} of 400 "
+      f"pairings, ties {pairs_tie:.1%}; formula with gap {gap_AB:.2f} and sigma {sd_AB:.2f}: "
+      f"{p_wrong(1, gap_AB, sd_AB):.1%}")
+assert mean > mean_B and pairs_B_wins > 0.2
+assert abs(pairs_B_wins + pairs_tie / 2 - p_wrong(1, gap_AB, sd_AB)) < 0.03
 
 # Seeds needed for at most 5 % wrong picks: n >= 2 (z_0.95 sigma / gap)^2.
 z95 = 1.6448536269514722
