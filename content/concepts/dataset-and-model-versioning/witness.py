@@ -7,7 +7,8 @@ Checks what the Math section says, in the same order:
    (1,000 random flips: mean 128 bits changed, every flip changes the id);
 2. a dataset version is the root hash of a sorted manifest of (path, file hash) lines, the
    Merkle idea (Merkle 1989): listing the files in another order leaves the root unchanged,
-   while changing one byte of one file, renaming a file, or adding one, changes it;
+   while changing one byte of one file, renaming a file, or adding one, changes it (the
+   figure's three-file example is computed here too);
 3. a store keyed by content hash deduplicates: two versions that share 999 of 1,000 files
    need 1,001 stored blobs, not 2,000, and comparing manifests names the one file that changed;
 4. lineage: a model's id is the hash of its inputs' ids (code, data root, config, seed); a
@@ -88,6 +89,19 @@ for name, variant in (("listed in another order", shuffled), ("one byte changed"
     print(f"  {name:<24} root {root(variant)[:16]}...  same? {root(variant) == r}")
 assert root(shuffled) == r
 assert root(one_byte) != r and root(renamed) != r and root(added) != r
+
+# The figure's example: three small files, then one byte of img-1.png changed.
+fig = {"img-0.png": b"\x89PNG example image zero", "img-1.png": b"\x89PNG example image one",
+       "labels.csv": b"file,label\nimg-0.png,cat\nimg-1.png,dog\n"}
+fig_changed = dict(fig, **{"img-1.png": b"\x89PNG example image onf"})
+print("figure:", {p: H(v)[:4] for p, v in fig.items()}, "root", root(fig)[:4],
+      "| after the change: img-1.png", H(fig_changed["img-1.png"])[:4], "root", root(fig_changed)[:4])
+assert [H(v)[:4] for v in fig.values()] == ["e622", "1f45", "043f"] and root(fig)[:4] == "dae5"
+assert H(fig_changed["img-1.png"])[:4] == "9f89" and root(fig_changed)[:4] == "51c5"
+
+# A binary Merkle tree over the 1,000 files would prove one file with ceil(log2 1000) hashes.
+print("sibling hashes to verify one of 1,000 files in a binary tree:", math.ceil(math.log2(1000)))
+assert math.ceil(math.log2(1000)) == 10
 
 # 3. Deduplication and diffs by hash ----------------------------------------------------------
 store = {}
@@ -183,6 +197,12 @@ for b in (32, 64, 256):
     print(f"b = {b:>3} bits: even odds of a collision at about {k_half:.3g} objects")
 assert round(math.sqrt(2 * math.log(2) * 2.0 ** 32)) == 77163
 assert 4.0e38 < math.sqrt(2 * math.log(2) * 2.0 ** 256) < 4.02e38
+print(f"32-bit ids: P(collision) at 65,536 = 2^16 objects is {p_collision(65536, 32):.3f}, "
+      f"at 77,163 objects {p_collision(77163, 32):.3f}")
+assert abs(p_collision(65536, 32) - (1 - math.exp(-0.5))) < 1e-5  # 0.393, not yet even odds
+assert abs(p_collision(77163, 32) - 0.5) < 1e-4
+print(f"28-bit ids (7 hex digits), 10,000 objects: P(collision) = {p_collision(10_000, 28):.3f}")
+assert abs(p_collision(10_000, 28) - 0.170) < 5e-4
 tiny = 1e12 * (1e12 - 1) / 2.0 ** 257
 print(f"a trillion objects with 256-bit ids: P(collision) <= {tiny:.1e}")
 assert tiny < 1e-50

@@ -230,6 +230,10 @@ print(f"one seed of A against one seed of B: B scores higher in {pairs_B_wins:.1
 assert mean > mean_B and pairs_B_wins > 0.2
 assert abs(pairs_B_wins + pairs_tie / 2 - p_wrong(1, gap_AB, sd_AB)) < 0.03
 
+# The demo's failure case: a gap of 0.3 against a spread of 1.5, even with 30 seeds each.
+print(f"gap 0.3, sigma 1.5, 30 seeds each: {p_wrong(30, 0.3, 1.5):.3f}")
+assert abs(p_wrong(30, 0.3, 1.5) - 0.219) < 5e-4
+
 # Seeds needed for at most 5 % wrong picks: n >= 2 (z_0.95 sigma / gap)^2.
 z95 = 1.6448536269514722
 n_needed = math.ceil(2 * z95 ** 2)
