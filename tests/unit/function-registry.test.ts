@@ -650,6 +650,7 @@ describe('reproducibility: wrong picks from n seeds per model', () => {
 
   it('is a coin toss when there is no true gap, whatever n', () => {
     for (const n of [1, 7, 30]) expect(wrongPickProbability(n, 0, 1)).toBeCloseTo(0.5, 7);
+    expect(wrongPickProbability(30, 0.3, 1.5)).toBeCloseTo(0.219, 3);
   });
 });
 
@@ -658,6 +659,8 @@ describe('versioning: the birthday bound for content ids', () => {
     expect(hashCollisionProbability(300, 16)).toBeCloseTo(0.4956, 4);
     expect(hashCollisionProbability(77_163, 32)).toBeCloseTo(0.5, 4);
     expect(hashCollisionProbability(1, 32)).toBe(0);
+    expect(hashCollisionProbability(65_536, 32)).toBeCloseTo(1 - Math.exp(-0.5), 5);
+    expect(hashCollisionProbability(10_000, 28)).toBeCloseTo(0.17, 3);
   });
 
   it('keeps small probabilities instead of rounding them to 0', () => {
