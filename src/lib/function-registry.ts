@@ -1004,6 +1004,90 @@ const gaoRlSpec: FunctionSpec = {
   note: 'Functional form of Gao, Schulman and Hilton 2022 for RL (log is natural); it peaks at d = exp(α/β − 1). The defaults are illustrative, not values from the paper.',
 };
 
+// --- Reproducibility and versioning (the mlops notebooks) ----------------------------------
+
+/**
+ * Φ(z), the standard normal CDF, from erfc by the rational Chebyshev fit of Numerical Recipes
+ * (fractional error below 1.2 × 10⁻⁷ everywhere); finite for every finite z.
+ */
+export function seedNormalCdf(z: number): number {
+  const x = -z / Math.SQRT2;
+  const ax = Math.abs(x);
+  const t = 1 / (1 + 0.5 * ax);
+  const poly =
+    -ax * ax - 1.26551223 +
+    t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 +
+    t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const erfcAx = t * Math.exp(poly);
+  const erfcX = x >= 0 ? erfcAx : 2 - erfcAx;
+  return 0.5 * erfcX;
+}
+
+/** P(the mean of n seeds ranks the worse of two models first) = Φ(−Δ√n / (σ√2)). */
+export function wrongPickProbability(n: number, gap: number, sd: number): number {
+  return seedNormalCdf((-gap * Math.sqrt(n)) / (sd * Math.SQRT2));
+}
+
+/** dP/dn = −φ(z) · Δ / (2σ√(2n)), with z = Δ√n / (σ√2). */
+export function wrongPickRate(n: number, gap: number, sd: number): number {
+  const z = (gap * Math.sqrt(n)) / (sd * Math.SQRT2);
+  const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+  return (-density * gap) / (2 * sd * Math.sqrt(2 * n));
+}
+
+const seedWrongPick: FunctionSpec = {
+  id: 'seed-wrong-pick',
+  label: 'chance that n seeds per model rank the worse model first',
+  tex: 'P_{\\text{wrong}}(n) = \\Phi\\!\\left(-\\frac{\\Delta \\sqrt{n}}{\\sigma \\sqrt{2}}\\right)',
+  derivativeTex:
+    "P_{\\text{wrong}}'(n) = -\\varphi(z)\\,\\frac{\\Delta}{2 \\sigma \\sqrt{2 n}}, \\quad z = \\frac{\\Delta \\sqrt{n}}{\\sigma \\sqrt{2}}",
+  xSymbol: 'n',
+  xLabel: 'n, seeds per model',
+  yLabel: 'P(wrong model ranked first)',
+  params: [
+    { name: 'gap', label: 'True gap Δ (accuracy points)', min: 0, max: 3, step: 0.05, default: 1 },
+    { name: 'sd', label: 'Seed-to-seed std σ (accuracy points)', min: 0.1, max: 3, step: 0.05, default: 1 },
+  ],
+  domain: [1, 30],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 1,
+  yDomain: () => [0, 0.55],
+  f: (n, p) => wrongPickProbability(n, param(p, 'gap'), param(p, 'sd')),
+  df: (n, p) => wrongPickRate(n, param(p, 'gap'), param(p, 'sd')),
+  note: 'Assumes each model’s score over seeds is normal with the same σ and the seeds are independent; the reproducibility notebook’s witness checks the formula by simulation.',
+};
+
+/** P(some two of k random b-bit ids coincide) ≈ 1 − exp(−k(k − 1) / 2^(b+1)), the birthday bound. */
+export function hashCollisionProbability(k: number, b: number): number {
+  return -Math.expm1((-k * (k - 1)) / 2 ** (b + 1));
+}
+
+/** dP/dk = exp(−k(k − 1) / 2^(b+1)) · (2k − 1) / 2^(b+1). */
+export function hashCollisionRate(k: number, b: number): number {
+  const scale = 2 ** (b + 1);
+  return (Math.exp((-k * (k - 1)) / scale) * (2 * k - 1)) / scale;
+}
+
+const hashCollision: FunctionSpec = {
+  id: 'hash-collision',
+  label: 'chance that two of k content ids of b bits collide',
+  tex: 'P_{\\text{coll}}(k) \\approx 1 - e^{-k(k-1)/2^{b+1}}',
+  derivativeTex: "P_{\\text{coll}}'(k) \\approx e^{-k(k-1)/2^{b+1}} \\, \\frac{2k - 1}{2^{b+1}}",
+  xSymbol: 'k',
+  xLabel: 'k, number of stored objects',
+  yLabel: 'P(at least one collision)',
+  params: [{ name: 'b', label: 'Id length b (bits)', min: 8, max: 64, step: 4, default: 32 }],
+  domain: [1, 1e12],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 10_000,
+  yDomain: () => [0, 1.05],
+  f: (k, p) => hashCollisionProbability(k, param(p, 'b')),
+  df: (k, p) => hashCollisionRate(k, param(p, 'b')),
+  note: 'Treats the hash as a random function, as the versioning notebook’s witness checks by simulation at 16 bits; a full SHA-256 id (b = 256) stays below 10⁻⁵⁰ for a trillion objects.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1029,6 +1113,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   ddpmSignalFraction,
   gaoBestOfNSpec,
   gaoRlSpec,
+  seedWrongPick,
+  hashCollision,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -34,6 +34,9 @@ import {
   stepDecay,
   warmupCosine,
   windowedScoreEntries,
+  seedNormalCdf,
+  wrongPickProbability,
+  hashCollisionProbability,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
 
@@ -625,5 +628,43 @@ describe('every registry entry, at its parameters’ defaults and extremes, neve
         expect(Number.isNaN(spec.f(x, p)), `f(${x}) with ${JSON.stringify(p)}`).toBe(false);
         if (spec.df) expect(Number.isNaN(spec.df(x, p)), `f′(${x}) with ${JSON.stringify(p)}`).toBe(false);
       }
+  });
+});
+
+describe('reproducibility: wrong picks from n seeds per model', () => {
+  it('has the standard normal CDF to 1.2e-7 at a few known points', () => {
+    expect(seedNormalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(seedNormalCdf(-1.6448536269514722)).toBeCloseTo(0.05, 7);
+    expect(seedNormalCdf(1.959963984540054)).toBeCloseTo(0.975, 7);
+    expect(seedNormalCdf(-40)).toBeGreaterThanOrEqual(0);
+    expect(seedNormalCdf(40)).toBeLessThanOrEqual(1);
+  });
+
+  it('gives the witness’s numbers at Δ = σ: 0.2398 for one seed, 0.0569 for five, 0.0127 for ten', () => {
+    expect(wrongPickProbability(1, 1, 1)).toBeCloseTo(0.2398, 4);
+    expect(wrongPickProbability(5, 1, 1)).toBeCloseTo(0.0569, 4);
+    expect(wrongPickProbability(10, 1, 1)).toBeCloseTo(0.0127, 4);
+    expect(wrongPickProbability(6, 1, 1)).toBeLessThanOrEqual(0.05);
+    expect(wrongPickProbability(5, 1, 1)).toBeGreaterThan(0.05);
+  });
+
+  it('is a coin toss when there is no true gap, whatever n', () => {
+    for (const n of [1, 7, 30]) expect(wrongPickProbability(n, 0, 1)).toBeCloseTo(0.5, 7);
+    expect(wrongPickProbability(30, 0.3, 1.5)).toBeCloseTo(0.219, 3);
+  });
+});
+
+describe('versioning: the birthday bound for content ids', () => {
+  it('gives the witness’s numbers: 0.4956 for 300 ids of 16 bits, even odds near 77,163 ids of 32 bits', () => {
+    expect(hashCollisionProbability(300, 16)).toBeCloseTo(0.4956, 4);
+    expect(hashCollisionProbability(77_163, 32)).toBeCloseTo(0.5, 4);
+    expect(hashCollisionProbability(1, 32)).toBe(0);
+    expect(hashCollisionProbability(65_536, 32)).toBeCloseTo(1 - Math.exp(-0.5), 5);
+    expect(hashCollisionProbability(10_000, 28)).toBeCloseTo(0.17, 3);
+  });
+
+  it('keeps small probabilities instead of rounding them to 0', () => {
+    expect(hashCollisionProbability(1e12, 256)).toBeGreaterThan(0);
+    expect(hashCollisionProbability(1e12, 256)).toBeLessThan(1e-50);
   });
 });
