@@ -153,6 +153,12 @@ assert round(gpu_days(C_gpt3, 0.213), -2) == 54700
 assert abs(gpu_days(C_gpt3, 0.20) / gpu_days(C_gpt3, 0.40) - 2) < 1e-12   # half the MFU, twice the time
 print(f"  Chinchilla at MFU 0.40: {gpu_days(C_chin, 0.40):,.0f} GPU-days")
 assert round(gpu_days(C_chin, 0.40), -2) == 54500
+# Chinchilla costs more than GPT-3: 70B x 1.4T is 1.87 times 174.6B x 300B.
+print(f"  Chinchilla / GPT-3 compute = {C_chin / C_gpt3:.3f}; at MFU 0.40 on 1,024 A100s: "
+      f"{gpu_days(C_chin, 0.40) / 1024:.1f} days against {g40 / 1024:.1f}")
+print(f"  Chinchilla is {174.6e9 / 70e9:.2f} times smaller than GPT-3 and saw {1.4e12 / 300e9:.2f} times the tokens")
+assert round(174.6e9 / 70e9, 1) == 2.5 and round(1.4e12 / 300e9, 1) == 4.7
+assert round(C_chin / C_gpt3, 2) == 1.87 and round(gpu_days(C_chin, 0.40) / 1024, 1) == 53.3
 
 # MFU from a measured throughput: tokens per second x 6N over the cluster's peak.
 n_gpu, N = 1024, 174.6e9
