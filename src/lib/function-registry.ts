@@ -1044,7 +1044,7 @@ const trainingDaysMfu: FunctionSpec = {
 /**
  * Schaeffer, Miranda and Koyejo 2023 (arXiv 2304.15004), §2: with a per-token loss that falls
  * as a power law, ℓ(N) = (N_c / N)^α, one answer token is right with probability p = e^(−ℓ);
- * exact match on L tokens scores p^L = e^(−Lℓ), and the token edit distance is about L (1 − p).
+ * exact match on an answer of K tokens scores p^K = e^(−Kℓ), and the token edit distance is about K (1 − p).
  * N_c = 10⁹ and the defaults are a toy family, not a fit to any model.
  */
 export const EMERGENCE_NC = 1e9;
@@ -1053,61 +1053,61 @@ export function perTokenLoss(N: number, alpha: number): number {
   return (EMERGENCE_NC / N) ** alpha;
 }
 
-export function exactMatch(N: number, alpha: number, L: number): number {
-  return Math.exp(-L * perTokenLoss(N, alpha));
+export function exactMatch(N: number, alpha: number, K: number): number {
+  return Math.exp(-K * perTokenLoss(N, alpha));
 }
 
-export function tokenEditDistance(N: number, alpha: number, L: number): number {
-  return -L * Math.expm1(-perTokenLoss(N, alpha));
+export function tokenEditDistance(N: number, alpha: number, K: number): number {
+  return -K * Math.expm1(-perTokenLoss(N, alpha));
 }
 
-const EMERGENCE_L: ParamSpec = { name: 'L', label: 'Answer length L (tokens)', min: 1, max: 30, step: 1, default: 10 };
+const EMERGENCE_K: ParamSpec = { name: 'K', label: 'Answer length K (tokens)', min: 1, max: 30, step: 1, default: 10 };
 const EMERGENCE_ALPHA: ParamSpec = { name: 'alpha', label: 'Loss exponent α', min: 0.2, max: 1, step: 0.01, default: 0.5 };
 
 const exactMatchScale: FunctionSpec = {
   id: 'emergence-exact-match',
-  label: 'exact match p^L against model size',
-  tex: '\\text{EM}(N) = p(N)^{L} = e^{-L \\, (N_c / N)^{\\alpha}}',
-  derivativeTex: "\\text{EM}'(N) = \\frac{L \\alpha}{N} \\Bigl(\\frac{N_c}{N}\\Bigr)^{\\alpha} \\text{EM}(N)",
+  label: 'exact match p^K against model size',
+  tex: '\\text{EM}(N) = p(N)^{K} = e^{-K \\, \\ell(N)}, \\quad \\ell(N) = (N_c / N)^{\\alpha}',
+  derivativeTex: "\\text{EM}'(N) = \\frac{K \\alpha}{N} \\, \\ell(N) \\, \\text{EM}(N)",
   xSymbol: 'N',
   xLabel: 'parameters N (toy family)',
-  yLabel: 'exact match on an L-token answer',
-  params: [EMERGENCE_L, EMERGENCE_ALPHA],
+  yLabel: 'exact match on a K-token answer',
+  params: [EMERGENCE_K, EMERGENCE_ALPHA],
   domain: [1e7, 1e13],
   xScale: 'log',
   xStep: 0.01,
   x0: 1e11,
   yDomain: () => [0, 1],
-  f: (N, p) => exactMatch(N, param(p, 'alpha'), param(p, 'L')),
+  f: (N, p) => exactMatch(N, param(p, 'alpha'), param(p, 'K')),
   df: (N, p) => {
     const a = param(p, 'alpha');
-    const L = param(p, 'L');
-    return ((L * a) / N) * perTokenLoss(N, a) * exactMatch(N, a, L);
+    const K = param(p, 'K');
+    return ((K * a) / N) * perTokenLoss(N, a) * exactMatch(N, a, K);
   },
-  note: 'Toy family after Schaeffer et al. 2023, §2: per-token loss (N_c/N)^α with N_c = 10⁹; L = 1 is the per-token accuracy. Not fitted to any real model.',
+  note: 'Toy family after Schaeffer et al. 2023, §2: per-token loss (N_c/N)^α with N_c = 10⁹; K = 1 is the per-token accuracy. Not fitted to any real model.',
 };
 
 const editDistanceScale: FunctionSpec = {
   id: 'emergence-edit-distance',
-  label: 'token edit distance L(1 − p) against model size',
-  tex: '\\text{ED}(N) = L \\, \\bigl(1 - p(N)\\bigr) = L \\, \\bigl(1 - e^{-(N_c / N)^{\\alpha}}\\bigr)',
-  derivativeTex: "\\text{ED}'(N) = -\\frac{L \\alpha}{N} \\Bigl(\\frac{N_c}{N}\\Bigr)^{\\alpha} p(N)",
+  label: 'token edit distance K(1 − p) against model size',
+  tex: '\\text{ED}(N) = K \\, \\bigl(1 - p(N)\\bigr) = K \\, \\bigl(1 - e^{-\\ell(N)}\\bigr)',
+  derivativeTex: "\\text{ED}'(N) = -\\frac{K \\alpha}{N} \\, \\ell(N) \\, p(N)",
   xSymbol: 'N',
   xLabel: 'parameters N (toy family)',
-  yLabel: 'wrong tokens in an L-token answer',
-  params: [EMERGENCE_L, EMERGENCE_ALPHA],
+  yLabel: 'wrong tokens in a K-token answer',
+  params: [EMERGENCE_K, EMERGENCE_ALPHA],
   domain: [1e7, 1e13],
   xScale: 'log',
   xStep: 0.01,
   x0: 1e11,
-  yDomain: (p) => [0, param(p, 'L')],
-  f: (N, p) => tokenEditDistance(N, param(p, 'alpha'), param(p, 'L')),
+  yDomain: (p) => [0, param(p, 'K')],
+  f: (N, p) => tokenEditDistance(N, param(p, 'alpha'), param(p, 'K')),
   df: (N, p) => {
     const a = param(p, 'alpha');
     const l = perTokenLoss(N, a);
-    return ((-param(p, 'L') * a) / N) * l * Math.exp(-l);
+    return ((-param(p, 'K') * a) / N) * l * Math.exp(-l);
   },
-  note: 'The same toy family scored by a metric linear in the per-token errors, about L(1 − p) (Schaeffer et al. 2023, §2); it falls at every size.',
+  note: 'The same toy family scored by a metric linear in the per-token errors, about K(1 − p) (Schaeffer et al. 2023, §2); it falls at every size.',
 };
 
 export const REGISTRY: readonly FunctionSpec[] = [

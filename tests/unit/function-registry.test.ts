@@ -649,16 +649,16 @@ describe('training compute: days against MFU', () => {
 
 describe('emergent abilities: exact match against a smooth per-token loss', () => {
   it.each([
-    // The witness's toy family: α = 0.5, N_c = 10⁹, L = 10.
+    // The witness's toy family: α = 0.5, N_c = 10⁹, K = 10.
     [1e9, 1, Math.exp(-1)],
     [1e9, 10, Math.exp(-10)],
     [1e11, 10, Math.exp(-1)],
     [1e12, 10, 0.7288934141100246],
-  ])('EM(%d) with L = %d is %d', (N, L, want) => {
-    expect(exactMatch(N, 0.5, L)).toBeCloseTo(want, 12);
+  ])('EM(%d) with K = %d is %d', (N, K, want) => {
+    expect(exactMatch(N, 0.5, K)).toBeCloseTo(want, 12);
   });
 
-  it('is the per-token accuracy at L = 1 and its L-th power otherwise', () => {
+  it('is the per-token accuracy at K = 1 and its K-th power otherwise', () => {
     for (const N of [1e8, 1e10, 1e12]) {
       const p = Math.exp(-perTokenLoss(N, 0.5));
       expect(exactMatch(N, 0.5, 1)).toBeCloseTo(p, 15);
