@@ -60,6 +60,8 @@ assert np.all(steps > 0)
 print(f"per-token accuracy: {p[0]:.3f} -> {p[-1]:.3f}, every half-decade step gains "
       f"{steps.min():.3f} to {steps.max():.3f}")
 assert round(p[0], 3) == 0.042 and round(p[-1], 3) == 0.969
+assert [round(x, 3) for x in p] == [0.042, 0.169, 0.368, 0.570, 0.729, 0.837, 0.905, 0.945, 0.969]
+assert [round(x, 3) for x in em[4:]] == [0.042, 0.169, 0.368, 0.570, 0.729]
 assert round(steps.min(), 3) == 0.024 and round(steps.max(), 3) == 0.202
 assert np.all(em[:3] < 1e-4) and round(em[3], 4) == 0.0036
 assert round(em[6], 3) == 0.368 and round(em[-1], 3) == 0.729
@@ -85,6 +87,8 @@ assert round(sens(0.5, K), 4) == 0.0195 and round(sens(0.9, K), 3) == 3.874
 assert round(sens(0.9, K) / sens(0.5, K)) == 198
 # A worked number: per-token accuracy 0.9 gives exact match 0.9^10 = 0.349 on 10 tokens.
 assert round(0.9 ** 10, 3) == 0.349
+# At p = 0.5 a 10-token answer is right about once in a thousand.
+assert round(0.5 ** 10, 3) == 0.001
 
 # 4. Predicting the large model from the small ones -----------------------------------------
 small = slice(0, 4)                                 # 1e8 ... 10^9.5
