@@ -153,6 +153,10 @@ assert round(gpu_days(C_gpt3, 0.213), -2) == 54700
 assert abs(gpu_days(C_gpt3, 0.20) / gpu_days(C_gpt3, 0.40) - 2) < 1e-12   # half the MFU, twice the time
 # The explorer's slider settings: log10 C = 23.497 for GPT-3 and 23.769 for Chinchilla.
 assert abs(10 ** 23.497 / C_gpt3 - 1) < 1e-3 and abs(10 ** 23.769 / C_chin - 1) < 1e-3
+d_gpt3_slider = gpu_days(10 ** 23.497, 0.40) / 1024
+d_chin_slider = gpu_days(10 ** 23.769, 0.40) / 1024
+print(f"  explorer: log10 C = 23.497 gives {d_gpt3_slider:.2f} days, 23.769 gives {d_chin_slider:.1f} days")
+assert round(d_gpt3_slider, 2) == 28.44 and round(d_chin_slider, 1) == 53.2
 print(f"  Chinchilla at MFU 0.40: {gpu_days(C_chin, 0.40):,.0f} GPU-days")
 assert round(gpu_days(C_chin, 0.40), -2) == 54500
 # Chinchilla costs more than GPT-3: 70B x 1.4T is 1.87 times 174.6B x 300B.
