@@ -1088,6 +1088,112 @@ const hashCollision: FunctionSpec = {
   note: 'Treats the hash as a random function, as the versioning notebook’s witness checks by simulation at 16 bits; a full SHA-256 id (b = 256) stays below 10⁻⁵⁰ for a trillion objects.',
 };
 
+// --- Training compute ---------------------------------------------------------------------
+
+/**
+ * Wall-clock days to spend C training FLOPs on G accelerators of peak P FLOP/s each, running at
+ * model FLOPs utilisation u (Chowdhery et al. 2022, arXiv 2204.02311, §4.1 and Appendix B):
+ * t = C / (G · u · P · 86,400). G · t is the accelerator-days. The defaults are GPT-3's
+ * 3.14 × 10²³ FLOPs (Brown et al. 2020, Table D.1) on 1,024 A100s at their dense BF16 peak of
+ * 312 TFLOP/s (NVIDIA datasheet).
+ */
+export function trainingDays(C: number, mfu: number, peakFlops: number, gpus: number): number {
+  return C / (gpus * mfu * peakFlops * 86400);
+}
+
+const trainingDaysMfu: FunctionSpec = {
+  id: 'training-days-mfu',
+  label: 'training time against model FLOPs utilisation',
+  tex: 't(u) = \\frac{C}{G \\, u \\, P \\cdot 86{,}400 \\ \\text{s/day}}',
+  derivativeTex: "t'(u) = -\\frac{t(u)}{u}",
+  xSymbol: 'u',
+  xLabel: 'model FLOPs utilisation u (MFU)',
+  yLabel: 'training time t (days)',
+  params: [
+    { name: 'logc', label: 'Training compute log₁₀ C (FLOPs)', min: 20, max: 26, step: 0.001, default: 23.497 },
+    { name: 'peak', label: 'Peak per accelerator P (TFLOP/s)', min: 50, max: 2000, step: 1, default: 312 },
+    { name: 'gpus', label: 'Accelerators G', min: 8, max: 16384, step: 8, default: 1024 },
+  ],
+  domain: [0.05, 0.8],
+  xScale: 'linear',
+  xStep: 0.005,
+  x0: 0.4,
+  f: (u, p) => trainingDays(10 ** param(p, 'logc'), u, param(p, 'peak') * 1e12, param(p, 'gpus')),
+  df: (u, p) => -trainingDays(10 ** param(p, 'logc'), u, param(p, 'peak') * 1e12, param(p, 'gpus')) / u,
+  note: 'The defaults are GPT-3’s 3.14 × 10²³ training FLOPs (Brown et al. 2020, Table D.1) on 1,024 A100s at the dense BF16 peak of 312 TFLOP/s; multiply t by G for accelerator-days. PaLM reported an MFU of 46.2 % (Chowdhery et al. 2022, Table 3).',
+};
+
+// --- Emergent abilities ---------------------------------------------------------------------
+
+/**
+ * Schaeffer, Miranda and Koyejo 2023 (arXiv 2304.15004), §2: with a per-token loss that falls
+ * as a power law, ℓ(N) = (N_c / N)^α, one answer token is right with probability p = e^(−ℓ);
+ * exact match on an answer of K tokens scores p^K = e^(−Kℓ), and the token edit distance is about K (1 − p).
+ * N_c = 10⁹ and the defaults are a toy family, not a fit to any model.
+ */
+export const EMERGENCE_NC = 1e9;
+
+export function perTokenLoss(N: number, alpha: number): number {
+  return (EMERGENCE_NC / N) ** alpha;
+}
+
+export function exactMatch(N: number, alpha: number, K: number): number {
+  return Math.exp(-K * perTokenLoss(N, alpha));
+}
+
+export function tokenEditDistance(N: number, alpha: number, K: number): number {
+  return -K * Math.expm1(-perTokenLoss(N, alpha));
+}
+
+const EMERGENCE_K: ParamSpec = { name: 'K', label: 'Answer length K (tokens)', min: 1, max: 30, step: 1, default: 10 };
+const EMERGENCE_ALPHA: ParamSpec = { name: 'alpha', label: 'Loss exponent α', min: 0.2, max: 1, step: 0.01, default: 0.5 };
+
+const exactMatchScale: FunctionSpec = {
+  id: 'emergence-exact-match',
+  label: 'exact match p^K against model size',
+  tex: '\\text{EM}(N) = p(N)^{K} = e^{-K \\, \\ell(N)}, \\quad \\ell(N) = (N_c / N)^{\\alpha}',
+  derivativeTex: "\\text{EM}'(N) = \\frac{K \\alpha}{N} \\, \\ell(N) \\, \\text{EM}(N)",
+  xSymbol: 'N',
+  xLabel: 'parameters N (toy family)',
+  yLabel: 'exact match on a K-token answer',
+  params: [EMERGENCE_K, EMERGENCE_ALPHA],
+  domain: [1e7, 1e13],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1e11,
+  yDomain: () => [0, 1],
+  f: (N, p) => exactMatch(N, param(p, 'alpha'), param(p, 'K')),
+  df: (N, p) => {
+    const a = param(p, 'alpha');
+    const K = param(p, 'K');
+    return ((K * a) / N) * perTokenLoss(N, a) * exactMatch(N, a, K);
+  },
+  note: 'Toy family after Schaeffer et al. 2023, §2: per-token loss (N_c/N)^α with N_c = 10⁹; K = 1 is the per-token accuracy. Not fitted to any real model.',
+};
+
+const editDistanceScale: FunctionSpec = {
+  id: 'emergence-edit-distance',
+  label: 'token edit distance K(1 − p) against model size',
+  tex: '\\text{ED}(N) = K \\, \\bigl(1 - p(N)\\bigr) = K \\, \\bigl(1 - e^{-\\ell(N)}\\bigr)',
+  derivativeTex: "\\text{ED}'(N) = -\\frac{K \\alpha}{N} \\, \\ell(N) \\, p(N)",
+  xSymbol: 'N',
+  xLabel: 'parameters N (toy family)',
+  yLabel: 'wrong tokens in a K-token answer',
+  params: [EMERGENCE_K, EMERGENCE_ALPHA],
+  domain: [1e7, 1e13],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1e11,
+  yDomain: (p) => [0, param(p, 'K')],
+  f: (N, p) => tokenEditDistance(N, param(p, 'alpha'), param(p, 'K')),
+  df: (N, p) => {
+    const a = param(p, 'alpha');
+    const l = perTokenLoss(N, a);
+    return ((-param(p, 'K') * a) / N) * l * Math.exp(-l);
+  },
+  note: 'The same toy family scored by a metric linear in the per-token errors, about K(1 − p) (Schaeffer et al. 2023, §2); it falls at every size.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1115,6 +1221,9 @@ export const REGISTRY: readonly FunctionSpec[] = [
   gaoRlSpec,
   seedWrongPick,
   hashCollision,
+  trainingDaysMfu,
+  exactMatchScale,
+  editDistanceScale,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -39,6 +39,7 @@ import {
   hashCollisionProbability,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
+import { exactMatch, perTokenLoss, tokenEditDistance, trainingDays } from '../../src/lib/function-registry';
 
 const fn = (id: string) => {
   const spec = getFunction(id);
@@ -666,5 +667,49 @@ describe('versioning: the birthday bound for content ids', () => {
   it('keeps small probabilities instead of rounding them to 0', () => {
     expect(hashCollisionProbability(1e12, 256)).toBeGreaterThan(0);
     expect(hashCollisionProbability(1e12, 256)).toBeLessThan(1e-50);
+  });
+});
+
+describe('training compute: days against MFU', () => {
+  it('turns GPT-3’s 3.14 × 10²³ FLOPs into 28.5 days on 1,024 A100s at 40 % MFU (the witness’s figure)', () => {
+    const C = 6 * 174.6e9 * 300e9;
+    expect(C).toBeCloseTo(3.1428e23, -19);
+    expect(trainingDays(C, 0.4, 312e12, 1024)).toBeCloseTo(28.46, 2);
+    // 1,024 × 28.46 = 29,147 GPU-days.
+    expect(1024 * trainingDays(C, 0.4, 312e12, 1024)).toBeCloseTo(29146.6, 0);
+    // Half the utilisation, twice the time.
+    expect(trainingDays(C, 0.2, 312e12, 1024) / trainingDays(C, 0.4, 312e12, 1024)).toBeCloseTo(2, 12);
+  });
+
+  it('reads its defaults as GPT-3’s budget on 1,024 A100s', () => {
+    const spec = fn('training-days-mfu');
+    expect(10 ** defaultParams(spec).logc).toBeCloseTo(3.1405e23, -19);
+    expect(at('training-days-mfu', 0.4).f).toBeCloseTo(trainingDays(10 ** 23.497, 0.4, 312e12, 1024), 12);
+  });
+});
+
+describe('emergent abilities: exact match against a smooth per-token loss', () => {
+  it.each([
+    // The witness's toy family: α = 0.5, N_c = 10⁹, K = 10.
+    [1e9, 1, Math.exp(-1)],
+    [1e9, 10, Math.exp(-10)],
+    [1e11, 10, Math.exp(-1)],
+    [1e12, 10, 0.7288934141100246],
+  ])('EM(%d) with K = %d is %d', (N, K, want) => {
+    expect(exactMatch(N, 0.5, K)).toBeCloseTo(want, 12);
+  });
+
+  it('is the per-token accuracy at K = 1 and its K-th power otherwise', () => {
+    for (const N of [1e8, 1e10, 1e12]) {
+      const p = Math.exp(-perTokenLoss(N, 0.5));
+      expect(exactMatch(N, 0.5, 1)).toBeCloseTo(p, 15);
+      expect(exactMatch(N, 0.5, 7)).toBeCloseTo(p ** 7, 15);
+      expect(tokenEditDistance(N, 0.5, 10)).toBeCloseTo(10 * (1 - p), 12);
+    }
+  });
+
+  it('scores the witness’s edit distances, 9.58 wrong tokens at 10⁸ and 0.31 at 10¹²', () => {
+    expect(at('emergence-edit-distance', 1e8).f).toBeCloseTo(9.577, 3);
+    expect(at('emergence-edit-distance', 1e12).f).toBeCloseTo(0.311, 3);
   });
 });
