@@ -80,6 +80,7 @@ lam = np.linalg.eigvalsh(XtX)
 print(f"L(w) - [L(w_hat) + (w - w_hat)^T X^T X (w - w_hat)/2] over 100 random w: max |gap| = {max(gaps):.1e};"
       f" eigenvalues of X^T X = {np.round(lam, 4).tolist()}")
 assert max(gaps) < 1e-9 and lam.min() > 0
+assert np.allclose(lam, [1.4922, 33.5078], atol=1e-4)
 
 # 4. Gaussian maximum likelihood -------------------------------------------------------------
 def log_lik(w, s2):

@@ -48,6 +48,8 @@ assert np.allclose(dsig, p * (1 - p), atol=1e-10)
 print(f"sigma(0) = {float(sigmoid(0.0))}, sigma(2) = {float(sigmoid(2.0)):.4f}, sigma(-2) = {float(sigmoid(-2.0)):.4f};"
       f" largest slope sigma'(0) = {float(sigmoid(0.0) * (1 - sigmoid(0.0)))}")
 assert math.isclose(float(sigmoid(2.0)), 0.8808, abs_tol=1e-4)
+slope = p * (1 - p)
+assert slope.max() == 0.25 and z[int(np.argmax(slope))] == 0.0  # largest slope, at z = 0
 
 # 2. Negative log-likelihood = binary cross-entropy = logistic loss of the margin ------------------
 for y in (0.0, 1.0):
@@ -57,6 +59,7 @@ for y in (0.0, 1.0):
     assert np.allclose(nll, softplus(-s * z[mid]), atol=1e-9)
 print(f"loss of a one at score z: z = -2 -> {float(softplus(2.0)):.4f}, z = 0 -> {math.log(2):.4f},"
       f" z = 2 -> {float(softplus(-2.0)):.4f} nats")
+assert np.allclose([softplus(2.0), math.log(2), softplus(-2.0)], [2.1269, 0.6931, 0.1269], atol=1e-4)
 
 # 3. Data with overlapping classes, and the gradient -------------------------------------------------
 n = 200
@@ -115,6 +118,8 @@ print(f"overlapping classes: gradient descent w = {np.round(w_gd, 4).tolist()}, 
       f" training accuracy {acc:.3f}")
 print(f"  at the optimum: sum of predicted probabilities = {sigmoid(X @ w_newton).sum():.6f}, number of ones = {y.sum():.0f}")
 assert np.abs(w_gd - w_newton).max() < 1e-6 and np.linalg.norm(grad_J(w_newton)) < 1e-12
+assert np.allclose(w_newton, [0.1194, 2.104, 0.6974], atol=5e-4) and math.isclose(J(w_newton), 0.3247, abs_tol=1e-4)
+assert acc == 0.88
 assert math.isclose(float(sigmoid(X @ w_newton).sum()), float(y.sum()), abs_tol=1e-9)
 
 
@@ -135,6 +140,7 @@ assert max(demo_slope(w, 1.0) for w in grid) < 0  # a = 1: downhill everywhere, 
 print(f"a = 1 (separable): slope < 0 at all 901 grid points; loss at w = 2, 4, 8: "
       f"{demo_loss(2, 1):.4f}, {demo_loss(4, 1):.4f}, {demo_loss(8, 1):.5f}")
 assert math.isclose(demo_loss(8.0, 1.0), 2.0e-4, rel_tol=0.01)
+assert math.isclose(demo_loss(2.0, 1.0), 0.0834, abs_tol=1e-4) and math.isclose(demo_loss(4.0, 1.0), 0.0110, abs_tol=1e-4)
 
 w, marks, at = 0.0, (100, 1_000, 10_000, 100_000), {}
 for t in range(1, 100_001):
@@ -147,6 +153,8 @@ for t in marks:
 steps_up = [at[marks[i + 1]][0] - at[marks[i]][0] for i in range(3)]
 print(f"  w gains {', '.join(f'{g:.3f}' for g in steps_up)} per tenfold more steps (ln 10 = {math.log(10):.3f})")
 assert abs(steps_up[-1] - math.log(10)) < 0.01 and math.isclose(at[100_000][0], 11.0, abs_tol=0.01)
+assert np.allclose([at[t][0] for t in marks], [4.157, 6.406, 8.701, 11.002], atol=5e-4)
+assert np.allclose([at[t][1] for t in marks], [9.42e-3, 9.92e-4, 9.99e-5, 1.00e-5], rtol=5e-3)
 assert math.isclose(at[100_000][1], 1.0e-5, rel_tol=0.01) and math.isclose(at[10_000][1], 1.0e-4, rel_tol=0.01)
 
 # a = -1: a one sits among the zeros, the data overlap, and the minimum is finite.
