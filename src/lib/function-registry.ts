@@ -1025,7 +1025,7 @@ export function logisticFivePointLossRate(w: number, a: number): number {
 
 const logisticSeparableSpec: FunctionSpec = {
   id: 'logistic-separable-loss',
-  label: 'Logistic regression loss against the weight, five points',
+  label: 'Logistic loss of five points against the weight w',
   tex: 'J(w) = \\tfrac{1}{5} \\sum_{i=1}^{5} \\log\\bigl(1 + e^{-s_i w x_i}\\bigr)',
   derivativeTex: "J'(w) = -\\tfrac{1}{5} \\sum_{i=1}^{5} s_i x_i \\, \\sigma(-s_i w x_i)",
   xSymbol: 'w',
