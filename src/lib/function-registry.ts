@@ -1194,6 +1194,44 @@ const editDistanceScale: FunctionSpec = {
   note: 'The same toy family scored by a metric linear in the per-token errors, about K(1 − p) (Schaeffer et al. 2023, §2); it falls at every size.',
 };
 
+// --- Logistic regression on separable data ------------------------------------------------------
+
+/**
+ * Average logistic loss (binary cross-entropy, nats) of a 1-D logistic regression without intercept,
+ * p(y = 1 | x) = σ(w x), on five points: zeros at x = −2 and −1, ones at x = 1 and 2, and a fifth one
+ * at x = a. Each point costs log(1 + e^{−s w x}) with s = ±1 its signed label, computed as a softplus.
+ * For a > 0 the data are separable and the loss falls all the way to 0 as w grows: no minimum. For
+ * a < 0 the fifth point sits among the zeros and the minimum is finite (w ≈ 1.224 at a = −1). The
+ * logistic-regression witness computes the same numbers.
+ */
+export function logisticFivePointLoss(w: number, a: number): number {
+  return (2 * softplus(-w) + 2 * softplus(-2 * w) + softplus(-a * w)) / 5;
+}
+
+/** dL/dw = −[2σ(−w) + 4σ(−2w) + a σ(−a w)] / 5: negative for every w when a ≥ 0. */
+export function logisticFivePointLossRate(w: number, a: number): number {
+  return -(2 * sigmoid(-w) + 4 * sigmoid(-2 * w) + a * sigmoid(-a * w)) / 5;
+}
+
+const logisticSeparableSpec: FunctionSpec = {
+  id: 'logistic-separable-loss',
+  label: 'Logistic loss of five points against the weight w',
+  tex: 'J(w) = \\tfrac{1}{5} \\sum_{i=1}^{5} \\log\\bigl(1 + e^{-s_i w x_i}\\bigr)',
+  derivativeTex: "J'(w) = -\\tfrac{1}{5} \\sum_{i=1}^{5} s_i x_i \\, \\sigma(-s_i w x_i)",
+  xSymbol: 'w',
+  xLabel: 'weight w (the model is p = σ(w x), no intercept)',
+  yLabel: 'average loss J(w) (nats)',
+  params: [{ name: 'a', label: 'Position a of the fifth point, a one (a > 0: separable)', min: -2, max: 2, step: 0.1, default: 1 }],
+  domain: [-1, 8],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 2,
+  yDomain: () => [0, 2],
+  f: (w, p) => logisticFivePointLoss(w, param(p, 'a')),
+  df: (w, p) => logisticFivePointLossRate(w, param(p, 'a')),
+  note: 'Zeros at x = −2 and −1, ones at x = 1, 2 and a. With a > 0 a threshold at 0 classifies every point and the loss has no minimum; with a < 0 it has one.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1224,6 +1262,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   trainingDaysMfu,
   exactMatchScale,
   editDistanceScale,
+  logisticSeparableSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

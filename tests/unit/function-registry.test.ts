@@ -21,6 +21,8 @@ import {
   getFunction,
   gaoBestOfNGold,
   gaoRlGold,
+  logisticFivePointLoss,
+  logisticFivePointLossRate,
   infonceMargin,
   preferenceLoss,
   vaeElbo,
@@ -607,6 +609,31 @@ describe('softplus, shared by the InfoNCE and preference losses', () => {
     expect(softplus(1000)).toBe(1000);
     expect(softplus(-700)).toBeGreaterThan(0); // e^-700 ≈ 1e-304, still a normal double
     expect(softplus(-40)).toBeCloseTo(Math.exp(-40), 30);
+  });
+});
+
+describe('logistic regression on five points: the loss against the weight', () => {
+  it('costs ln 2 at w = 0 wherever the fifth point sits (every probability is 1/2)', () => {
+    for (const a of [-2, -1, 0, 1, 2]) expect(logisticFivePointLoss(0, a)).toBeCloseTo(Math.LN2, 14);
+  });
+
+  it('matches its derivative and the witness’s numbers', () => {
+    for (const w of [-1, 0, 1.224, 4]) expect(at('logistic-separable-loss', w).df).toBeCloseTo(at('logistic-separable-loss', w).fd, 8);
+    // Witness: at a = 1 the loss is 0.0834, 0.0110 and 0.00020 at w = 2, 4 and 8.
+    expect(logisticFivePointLoss(2, 1)).toBeCloseTo(0.0834, 4);
+    expect(logisticFivePointLoss(4, 1)).toBeCloseTo(0.011, 4);
+    expect(logisticFivePointLoss(8, 1)).toBeCloseTo(2.0e-4, 5);
+  });
+
+  it('has no minimum when the data are separable (a > 0): downhill across the whole plotted range', () => {
+    for (let i = 0; i <= 90; i++) expect(logisticFivePointLossRate(-1 + i / 10, 1)).toBeLessThan(0);
+  });
+
+  it('has a finite minimum when the fifth point sits among the zeros (a = −1): w* = 1.2240, loss 0.4326', () => {
+    expect(logisticFivePointLossRate(1.224, -1)).toBeCloseTo(0, 4);
+    expect(logisticFivePointLossRate(1.1, -1)).toBeLessThan(0);
+    expect(logisticFivePointLossRate(1.4, -1)).toBeGreaterThan(0);
+    expect(logisticFivePointLoss(1.224, -1)).toBeCloseTo(0.4326, 4);
   });
 });
 
