@@ -1232,6 +1232,66 @@ const logisticSeparableSpec: FunctionSpec = {
   note: 'Zeros at x = −2 and −1, ones at x = 1, 2 and a. With a > 0 a threshold at 0 classifies every point and the loss has no minimum; with a < 0 it has one.',
 };
 
+// --- Stochastic gradient descent: the noise floor ------------------------------------------------
+
+/**
+ * The excess loss at which SGD with a constant step η hovers on a quadratic of curvature λ when each
+ * minibatch gradient carries noise of variance σ²/B: ησ² / (2B(2 − ηλ)), here in units of σ² and with
+ * λ = 1 (the SGD notebook's mean-estimation loss). Infinite from η = 2/λ on, where SGD diverges.
+ */
+export function sgdNoiseFloor(eta: number, B: number, lambda = 1): number {
+  if (eta * lambda >= 2) return Infinity;
+  return eta / (2 * B * (2 - eta * lambda));
+}
+
+const sgdNoiseFloorSpec: FunctionSpec = {
+  id: 'sgd-noise-floor',
+  label: 'SGD: noise floor against the learning rate',
+  tex: 'F(\\eta) = \\frac{\\eta}{2B\\,(2 - \\eta)}',
+  derivativeTex: "F'(\\eta) = \\frac{1}{B\\,(2 - \\eta)^2}",
+  xSymbol: 'η',
+  xLabel: 'learning rate η (curvature λ = 1)',
+  yLabel: 'excess loss, in units of σ²',
+  params: [{ name: 'B', label: 'Batch size B', min: 1, max: 64, step: 1, default: 1 }],
+  domain: [0.01, 1.99],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.1,
+  yDomain: () => [0, 0.5],
+  f: (eta, p) => sgdNoiseFloor(eta, param(p, 'B')),
+  df: (eta, p) => 1 / (param(p, 'B') * (2 - eta) ** 2),
+  note: 'Stationary excess loss of SGD with a constant step on f(x) = mean of (x − aᵢ)²/2, derived in the stochastic gradient descent notebook and checked there by simulation; it grows without bound as η nears 2/λ = 2.',
+};
+
+// --- Vector norms: the Lp unit circle ------------------------------------------------------------
+
+/** The upper-right quarter of the Lp unit circle |x|^p + |y|^p = 1: y = (1 − x^p)^(1/p) for 0 ≤ x ≤ 1. */
+export function lpUnitCircle(x: number, p: number): number {
+  return Math.pow(Math.max(0, 1 - Math.pow(x, p)), 1 / p);
+}
+
+const lpUnitCircleSpec: FunctionSpec = {
+  id: 'lp-unit-circle',
+  label: 'Lp unit circle (first quadrant)',
+  tex: 'y = (1 - x^p)^{1/p}',
+  derivativeTex: '\\frac{dy}{dx} = -x^{p-1} (1 - x^p)^{1/p - 1}',
+  xSymbol: 'x',
+  xLabel: 'x (first coordinate)',
+  yLabel: 'y with ‖(x, y)‖ₚ = 1',
+  params: [{ name: 'p', label: 'Exponent p', min: 0.5, max: 16, step: 0.1, default: 2 }],
+  domain: [0, 1],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.5,
+  yDomain: () => [0, 1.05],
+  f: (x, p) => lpUnitCircle(x, param(p, 'p')),
+  df: (x, p) => {
+    const e = param(p, 'p');
+    return -Math.pow(x, e - 1) * Math.pow(Math.max(0, 1 - Math.pow(x, e)), 1 / e - 1);
+  },
+  note: 'For p ≥ 1 the curve bounds a convex unit ball and ‖·‖ₚ is a norm; below p = 1 it bends inwards and the triangle inequality fails. It crosses the diagonal y = x at 2^(−1/p).',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1263,6 +1323,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   exactMatchScale,
   editDistanceScale,
   logisticSeparableSpec,
+  sgdNoiseFloorSpec,
+  lpUnitCircleSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -39,6 +39,8 @@ import {
   seedNormalCdf,
   wrongPickProbability,
   hashCollisionProbability,
+  sgdNoiseFloor,
+  lpUnitCircle,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
 import { exactMatch, perTokenLoss, tokenEditDistance, trainingDays } from '../../src/lib/function-registry';
@@ -738,5 +740,51 @@ describe('emergent abilities: exact match against a smooth per-token loss', () =
   it('scores the witness’s edit distances, 9.58 wrong tokens at 10⁸ and 0.31 at 10¹²', () => {
     expect(at('emergence-edit-distance', 1e8).f).toBeCloseTo(9.577, 3);
     expect(at('emergence-edit-distance', 1e12).f).toBeCloseTo(0.311, 3);
+  });
+});
+
+describe('SGD noise floor (the stochastic gradient descent notebook)', () => {
+  it('gives the witness’s floors in units of σ²: 0.0263 at η = 0.1, B = 1 and 0.125 at η = 1.6, B = 16', () => {
+    expect(at('sgd-noise-floor', 0.1).f).toBeCloseTo(0.1 / 3.8, 12);
+    expect(at('sgd-noise-floor', 1.6, { B: 16 }).f).toBeCloseTo(0.125, 12);
+    expect(sgdNoiseFloor(0.1, 4)).toBeCloseTo(0.1 / 15.2, 12);
+  });
+
+  it('keeps the floor under linear scaling only while η is small, and is infinite from η = 2/λ', () => {
+    expect(sgdNoiseFloor(0.2, 2) / sgdNoiseFloor(0.1, 1)).toBeCloseTo(1.9 / 1.8, 12);
+    expect(sgdNoiseFloor(1.6, 16) / sgdNoiseFloor(0.1, 1)).toBeCloseTo(4.75, 12);
+    expect(sgdNoiseFloor(2, 1)).toBe(Infinity);
+    expect(sgdNoiseFloor(1.2, 1, 2)).toBe(Infinity);
+  });
+
+  it('has slope 1/(B(2 − η)²), matching a central difference', () => {
+    const { df, fd } = at('sgd-noise-floor', 0.7, { B: 3 });
+    expect(df).toBeCloseTo(1 / (3 * 1.3 ** 2), 12);
+    expect(df).toBeCloseTo(fd, 6);
+  });
+});
+
+describe('Lp unit circle (the vector norms notebook)', () => {
+  it('crosses the diagonal at 2^(−1/p): 0.5 for L1, 0.7071 for L2, near 1 for large p', () => {
+    expect(lpUnitCircle(0.5, 1)).toBeCloseTo(0.5, 12);
+    expect(lpUnitCircle(Math.SQRT1_2, 2)).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(lpUnitCircle(2 ** (-1 / 16), 16)).toBeCloseTo(2 ** (-1 / 16), 12);
+  });
+
+  it('is a straight line for p = 1 and a quarter circle for p = 2', () => {
+    for (const x of [0, 0.25, 0.6, 1]) {
+      expect(lpUnitCircle(x, 1)).toBeCloseTo(1 - x, 12);
+      expect(lpUnitCircle(x, 2)).toBeCloseTo(Math.sqrt(1 - x * x), 12);
+    }
+  });
+
+  it('bends inwards below p = 1: (¼, ¼) is on the p = ½ curve although ‖(¼, ¼)‖₁ = ½', () => {
+    expect(lpUnitCircle(0.25, 0.5)).toBeCloseTo(0.25, 12);
+  });
+
+  it('has slope −x^(p−1)(1 − x^p)^(1/p − 1), matching a central difference', () => {
+    const { df, fd } = at('lp-unit-circle', 0.4, { p: 3 });
+    expect(df).toBeCloseTo(-(0.4 ** 2) * (1 - 0.4 ** 3) ** (1 / 3 - 1), 12);
+    expect(df).toBeCloseTo(fd, 6);
   });
 });
