@@ -34,6 +34,8 @@ import {
   stepDecay,
   warmupCosine,
   windowedScoreEntries,
+  gaussianMutualInformation,
+  flowTanhDensity,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
 
@@ -87,6 +89,8 @@ describe('the registry', () => {
       'ddpm-signal-fraction',
       'gao-bon-gold',
       'gao-rl-gold',
+      'gaussian-mi',
+      'flow-tanh-density',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -625,5 +629,40 @@ describe('every registry entry, at its parameters’ defaults and extremes, neve
         expect(Number.isNaN(spec.f(x, p)), `f(${x}) with ${JSON.stringify(p)}`).toBe(false);
         if (spec.df) expect(Number.isNaN(spec.df(x, p)), `f′(${x}) with ${JSON.stringify(p)}`).toBe(false);
       }
+  });
+});
+
+describe('mutual information of correlated Gaussians (the mutual-information witness)', () => {
+  it('is 0 at ρ = 0, even in ρ, and gives the witness’s 0.144, 0.830 and 1.959 nats', () => {
+    expect(Object.is(gaussianMutualInformation(0, 1), 0)).toBe(true);
+    expect(gaussianMutualInformation(-0.9, 1)).toBe(gaussianMutualInformation(0.9, 1));
+    expect(Number(at('gaussian-mi', 0.5).f.toFixed(3))).toBe(0.144);
+    expect(Number(at('gaussian-mi', 0.9).f.toFixed(3))).toBe(0.83);
+    expect(Number((at('gaussian-mi', 0.9).f / Math.LN2).toFixed(3))).toBe(1.198);
+    expect(Number(at('gaussian-mi', 0.99).f.toFixed(3))).toBe(1.959);
+  });
+
+  it('adds over independent pairs and is infinite at ρ = 1', () => {
+    expect(at('gaussian-mi', 0.99, { d: 4 }).f).toBeCloseTo(4 * gaussianMutualInformation(0.99, 1), 12);
+    expect(gaussianMutualInformation(1, 1)).toBe(Infinity);
+  });
+});
+
+describe('density of a one-layer tanh flow (the normalizing-flows witness)', () => {
+  const integral = (a: number) => {
+    let s = 0;
+    const h = 0.001;
+    for (let x = -12; x <= 12; x += h) s += flowTanhDensity(x, a) * h;
+    return s;
+  };
+
+  it('is the standard Gaussian at a = 0 and integrates to 1 while the map is invertible', () => {
+    expect(flowTanhDensity(0, 0)).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 15);
+    for (const a of [-0.9, -0.5, 0, 1, 3]) expect(integral(a)).toBeCloseTo(1, 6);
+  });
+
+  it('gives the witness’s p(0) = 0.0399 at a = −0.9, and overcounts once the map folds', () => {
+    expect(Number(at('flow-tanh-density', 0, { a: -0.9 }).f.toFixed(4))).toBe(0.0399);
+    expect(integral(-1.5)).toBeGreaterThan(1);
   });
 });
