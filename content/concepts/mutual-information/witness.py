@@ -139,6 +139,9 @@ for rho, I in rows:
 I09 = gaussian_mi(0.9)
 assert (round(I09, 3), round(I09 / LN2, 3)) == (0.830, 1.198)
 assert round(gaussian_mi(0.5), 3) == 0.144 and round(gaussian_mi(0.99), 3) == 1.959
+# Independent pairs add: 4 pairs at rho = 0.99 (the contrastive-learning witness's data).
+print(f"  4 independent pairs at rho = 0.99: I = {4 * gaussian_mi(0.99):.3f} nats, above log 1024 = {math.log(1024):.2f}")
+assert round(4 * gaussian_mi(0.99), 3) == 7.834 and 4 * gaussian_mi(0.99) > math.log(1024)
 # The KL form on a fine grid: the bin width cancels in the ratio p(x,y) / p(x)p(y).
 g = np.linspace(-7, 7, 1401)
 X, Y = np.meshgrid(g, g, indexing="ij")
