@@ -1070,7 +1070,8 @@ const flowTanhDensitySpec: FunctionSpec = {
   xScale: 'linear',
   xStep: 0.01,
   x0: 0,
-  yDomain: () => [0, 1.2],
+  // p(0) = (1 + a) N(0) is the top for a > 0; below that the bumps stay under 0.45.
+  yDomain: (p) => [0, Math.max(0.45, 0.42 * (1 + param(p, 'a')))],
   f: (x, p) => flowTanhDensity(x, param(p, 'a')),
   df: (x, p) => flowTanhDensityRate(x, param(p, 'a')),
   // Where f′ = 0 (a < −1) |f′| has a corner: cosh² x = −a.
