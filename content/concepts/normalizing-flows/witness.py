@@ -73,6 +73,10 @@ grid = np.linspace(0, 4, 40_001)
 peak = float(grid[np.argmax(np.exp(log_px(grid, a)))])
 print(f"  peaks of p_x at x = +/-{peak:.2f}, height {math.exp(float(log_px(np.array(peak), a))):.3f}")
 assert round(peak, 2) == 1.37 and round(math.exp(float(log_px(np.array(peak), a))), 3) == 0.268
+# a = 3 stretches the middle instead: the density narrows and its top is (1 + a) p_z(0) at x = 0.
+top3 = np.exp(log_px(grid, 3.0))
+print(f"a = +3.0: p_x(0) = 4 x 0.399 = {top3[0]:.3f}, the highest point of the curve")
+assert np.argmax(top3) == 0 and round(float(top3[0]), 3) == 1.596
 # Sampling runs the flow backwards: z ~ N(0, 1), x = f^{-1}(z).
 z = rng.standard_normal(200_000)
 xs = f_inverse(z, a)
