@@ -62,7 +62,7 @@ for a in (-0.9, -0.5, 0.0, 1.0, 3.0):
     fd = (f(x + h, a) - f(x - h, a)) / (2 * h)
     err = float(np.max(np.abs(fd - f_prime(x, a))))
     print(f"a = {a:+.1f}: integral of p_x = {total:.8f}, max |f' - central difference| = {err:.1e}")
-    assert abs(total - 1) < 1e-6 and err < 1e-8
+    assert abs(total - 1) < 1e-6 and err < 2e-10
 a = -0.9
 p0 = math.exp(float(log_px(np.array(0.0), a)))
 print(f"a = -0.9: f(0) = 0, p_z(0) = {math.exp(log_normal(0.0)):.4f}, f'(0) = {f_prime(0.0, a):.2f}, "
@@ -85,7 +85,7 @@ hist, edges = np.histogram(xs, bins=80, range=(-4, 4), density=True)
 mids = 0.5 * (edges[1:] + edges[:-1])
 gap = float(np.max(np.abs(hist - np.exp(log_px(mids, a)))))
 print(f"  200,000 samples x = f^-1(z): histogram within {gap:.3f} of p_x")
-assert gap < 0.02
+assert round(gap, 3) <= 0.007
 # Training: maximum likelihood over a recovers the a that made the data.
 data = xs[:5000]
 a_grid = np.round(np.arange(-0.99, 3.0001, 0.01), 2)
@@ -163,7 +163,7 @@ assert np.allclose(np.diag(J)[d:], np.exp(s_here), atol=1e-8)
 X = rng.standard_normal((10_000, D))
 round_trip = float(np.max(np.abs(coupling_inverse(coupling(X)[0]) - X)))
 print(f"  inverse on 10,000 points: max |x - f^-1(f(x))| = {round_trip:.1e}")
-assert round_trip < 1e-13
+assert round_trip < 1e-14
 
 # 4. A stack of coupling layers in 2-D ----------------------------------------------------------
 K = 4
@@ -207,8 +207,8 @@ G = np.stack(np.meshgrid(g, g, indexing="ij"), axis=-1)
 zg, ldg = flow_2d(G)
 density = np.exp(log_normal(zg).sum(axis=-1) + ldg)
 mass = float(density.sum() * (g[1] - g[0]) ** 2)
-print(f"  the 2-D density p_z(f(x)) |det J| on a 1,001 x 1,001 grid over [-20, 20]^2 integrates to {mass:.6f}")
-assert abs(mass - 1) < 1e-5
+print(f"  the 2-D density p_z(f(x)) |det J| on a 1,001 x 1,001 grid over [-20, 20]^2 integrates to {mass:.6f} (off by {abs(mass - 1):.1e})")
+assert abs(mass - 1) < 1e-10
 
 # 5. A planar flow (Rezende & Mohamed) ----------------------------------------------------------
 Dp = 3
