@@ -1007,30 +1007,30 @@ const gaoRlSpec: FunctionSpec = {
 // --- Mutual information ----------------------------------------------------------------------
 
 /**
- * I(X; Y) in nats for d independent pairs of standard Gaussians, each pair with correlation ρ:
- * d times −½ ln(1 − ρ²). Infinite at ρ = ±1, where one variable determines the other. The
- * mutual-information witness computes the same numbers (0.830 nats at ρ = 0.9, d = 1).
+ * I(X; Y) in nats for k independent pairs of standard Gaussians, each pair with correlation ρ:
+ * k times −½ ln(1 − ρ²). Infinite at ρ = ±1, where one variable determines the other. The
+ * mutual-information witness computes the same numbers (0.830 nats at ρ = 0.9, k = 1).
  */
-export function gaussianMutualInformation(rho: number, d: number): number {
-  return -0.5 * d * Math.log(1 - rho * rho) + 0;
+export function gaussianMutualInformation(rho: number, k: number): number {
+  return -0.5 * k * Math.log(1 - rho * rho) + 0;
 }
 
 const gaussianMiSpec: FunctionSpec = {
   id: 'gaussian-mi',
   label: 'Mutual information of correlated Gaussians against the correlation ρ',
-  tex: 'I(\\rho) = -\\frac{d}{2} \\ln\\bigl(1 - \\rho^2\\bigr)',
-  derivativeTex: "I'(\\rho) = \\frac{d\\, \\rho}{1 - \\rho^2}",
+  tex: 'I(\\rho) = -\\frac{k}{2} \\ln\\bigl(1 - \\rho^2\\bigr)',
+  derivativeTex: "I'(\\rho) = \\frac{k \\rho}{1 - \\rho^2}",
   xSymbol: 'ρ',
   xLabel: 'correlation ρ of each pair',
   yLabel: 'mutual information I (nats)',
-  params: [{ name: 'd', label: 'Independent pairs d', min: 1, max: 16, step: 1, default: 1 }],
+  params: [{ name: 'k', label: 'Independent pairs k', min: 1, max: 16, step: 1, default: 1 }],
   domain: [-0.999, 0.999],
   xScale: 'linear',
   xStep: 0.001,
   x0: 0.9,
-  yDomain: (p) => [0, 3.6 * param(p, 'd')],
-  f: (rho, p) => gaussianMutualInformation(rho, param(p, 'd')),
-  df: (rho, p) => (param(p, 'd') * rho) / (1 - rho * rho),
+  yDomain: (p) => [0, 3.6 * param(p, 'k')],
+  f: (rho, p) => gaussianMutualInformation(rho, param(p, 'k')),
+  df: (rho, p) => (param(p, 'k') * rho) / (1 - rho * rho),
   note: 'Zero at ρ = 0 (independent), the same for ρ and −ρ, and unbounded as |ρ| → 1; divide by ln 2 ≈ 0.693 for bits (1.198 bits at ρ = 0.9).',
 };
 

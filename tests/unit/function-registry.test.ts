@@ -643,7 +643,7 @@ describe('mutual information of correlated Gaussians (the mutual-information wit
   });
 
   it('adds over independent pairs and is infinite at ρ = 1', () => {
-    expect(at('gaussian-mi', 0.99, { d: 4 }).f).toBeCloseTo(4 * gaussianMutualInformation(0.99, 1), 12);
+    expect(at('gaussian-mi', 0.99, { k: 4 }).f).toBeCloseTo(4 * gaussianMutualInformation(0.99, 1), 12);
     expect(gaussianMutualInformation(1, 1)).toBe(Infinity);
   });
 });
