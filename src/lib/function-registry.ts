@@ -1061,7 +1061,7 @@ const flowTanhDensitySpec: FunctionSpec = {
   id: 'flow-tanh-density',
   label: 'Normalizing flow: density of x when z = x + a tanh x is a standard Gaussian',
   tex: '\\begin{aligned} p_x(x) &= \\mathcal{N}\\bigl(f(x); 0, 1\\bigr)\\, \\bigl|f\'(x)\\bigr| \\\\ f(x) &= x + a \\tanh x \\\\ f\'(x) &= 1 + a\\, \\mathrm{sech}^2 x \\end{aligned}',
-  derivativeTex: "p_x'(x) = \\operatorname{sgn} f'(x)\\, \\mathcal{N}\\bigl(f(x); 0, 1\\bigr) \\bigl(f''(x) - f(x)\\, f'(x)^2\\bigr)",
+  derivativeTex: "\\begin{aligned} p_x'(x) &= \\operatorname{sgn} f'(x)\\, \\mathcal{N}\\bigl(f(x); 0, 1\\bigr) \\\\ &\\quad \\cdot \\bigl(f''(x) - f(x)\\, f'(x)^2\\bigr) \\end{aligned}",
   xSymbol: 'x',
   xLabel: 'data value x',
   yLabel: 'density p_x(x)',
