@@ -1292,6 +1292,89 @@ const lpUnitCircleSpec: FunctionSpec = {
   note: 'For p ≥ 1 the curve bounds a convex unit ball and ‖·‖ₚ is a norm; below p = 1 it bends inwards and the triangle inequality fails. It crosses the diagonal y = x at 2^(−1/p).',
 };
 
+// --- Mutual information ----------------------------------------------------------------------
+
+/**
+ * I(X; Y) in nats for k independent pairs of standard Gaussians, each pair with correlation ρ:
+ * k times −½ ln(1 − ρ²). Infinite at ρ = ±1, where one variable determines the other. The
+ * mutual-information witness computes the same numbers (0.830 nats at ρ = 0.9, k = 1).
+ */
+export function gaussianMutualInformation(rho: number, k: number): number {
+  return -0.5 * k * Math.log(1 - rho * rho) + 0;
+}
+
+const gaussianMiSpec: FunctionSpec = {
+  id: 'gaussian-mi',
+  label: 'Mutual information of correlated Gaussians against the correlation ρ',
+  tex: 'I(\\rho) = -\\frac{k}{2} \\ln\\bigl(1 - \\rho^2\\bigr)',
+  derivativeTex: "I'(\\rho) = \\frac{k \\rho}{1 - \\rho^2}",
+  xSymbol: 'ρ',
+  xLabel: 'correlation ρ of each pair',
+  yLabel: 'mutual information I (nats)',
+  params: [{ name: 'k', label: 'Independent pairs k', min: 1, max: 16, step: 1, default: 1 }],
+  domain: [-0.999, 0.999],
+  xScale: 'linear',
+  xStep: 0.001,
+  x0: 0.9,
+  yDomain: (p) => [0, 3.6 * param(p, 'k')],
+  f: (rho, p) => gaussianMutualInformation(rho, param(p, 'k')),
+  df: (rho, p) => (param(p, 'k') * rho) / (1 - rho * rho),
+  note: 'Zero at ρ = 0 (independent), the same for ρ and −ρ, and unbounded as |ρ| → 1; divide by ln 2 ≈ 0.693 for bits (1.198 bits at ρ = 0.9).',
+};
+
+// --- Normalizing flows -------------------------------------------------------------------------
+
+/**
+ * The density of a one-layer 1-D flow: z = f(x) = x + a tanh x with z ~ N(0, 1), so by the change
+ * of variables p(x) = N(f(x); 0, 1) · |f′(x)|, f′(x) = 1 + a sech² x. For a > −1 the map is
+ * increasing and p integrates to 1; for a < −1 it folds (f′ < 0 near 0) and the same formula
+ * overcounts. The normalizing-flows witness computes the same numbers (p(0) = 0.0399 at a = −0.9).
+ */
+export function flowTanhDensity(x: number, a: number): number {
+  const u = x + a * Math.tanh(x);
+  const sech = 1 / Math.cosh(x);
+  return (Math.exp(-0.5 * u * u) / Math.sqrt(2 * Math.PI)) * Math.abs(1 + a * sech * sech);
+}
+
+/** dp/dx = sign(f′) · N(f(x)) · (f″(x) − f(x) f′(x)²), with f″(x) = −2a sech² x tanh x. */
+export function flowTanhDensityRate(x: number, a: number): number {
+  const u = x + a * Math.tanh(x);
+  const sech2 = 1 / Math.cosh(x) ** 2;
+  const g = 1 + a * sech2;
+  const g1 = -2 * a * sech2 * Math.tanh(x);
+  return (Math.sign(g) * Math.exp(-0.5 * u * u) * (g1 - u * g * g)) / Math.sqrt(2 * Math.PI);
+}
+
+const flowTanhDensitySpec: FunctionSpec = {
+  id: 'flow-tanh-density',
+  label: 'Normalizing flow: density of x when z = x + a tanh x is a standard Gaussian',
+  tex: '\\begin{aligned} p_x(x) &= \\mathcal{N}\\bigl(f(x); 0, 1\\bigr)\\, \\bigl|f\'(x)\\bigr| \\\\ f(x) &= x + a \\tanh x \\\\ f\'(x) &= 1 + a\\, \\mathrm{sech}^2 x \\end{aligned}',
+  derivativeTex: "\\begin{aligned} p_x'(x) &= \\operatorname{sgn} f'(x)\\, \\mathcal{N}\\bigl(f(x); 0, 1\\bigr) \\\\ &\\quad \\cdot \\bigl(f''(x) - f(x)\\, f'(x)^2\\bigr) \\end{aligned}",
+  xSymbol: 'x',
+  xLabel: 'data value x',
+  yLabel: 'density p_x(x)',
+  params: [{ name: 'a', label: 'Warp a (invertible only for a > −1)', min: -1.5, max: 3, step: 0.05, default: 0 }],
+  domain: [-4, 4],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0,
+  // p(0) = (1 + a) N(0) is the top for a > 0; below that the bumps stay under 0.45.
+  yDomain: (p) => [0, Math.max(0.45, 0.42 * (1 + param(p, 'a')))],
+  f: (x, p) => flowTanhDensity(x, param(p, 'a')),
+  df: (x, p) => flowTanhDensityRate(x, param(p, 'a')),
+  // Where f′ = 0 (a < −1) |f′| has a corner: cosh² x = −a.
+  breaks: (p) => {
+    const a = param(p, 'a');
+    if (a >= -1) return [];
+    const x = Math.acosh(Math.sqrt(-a));
+    return [
+      { x: -x, kind: 'corner' },
+      { x, kind: 'corner' },
+    ];
+  },
+  note: 'One invertible layer z = x + a tanh x pulling data towards a standard Gaussian; at a = 0 it is the identity and p_x is the Gaussian itself. Below a = −1 the map is no longer one-to-one and the formula stops being a density.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1325,6 +1408,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   logisticSeparableSpec,
   sgdNoiseFloorSpec,
   lpUnitCircleSpec,
+  gaussianMiSpec,
+  flowTanhDensitySpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -41,6 +41,8 @@ import {
   hashCollisionProbability,
   sgdNoiseFloor,
   lpUnitCircle,
+  gaussianMutualInformation,
+  flowTanhDensity,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
 import { exactMatch, perTokenLoss, tokenEditDistance, trainingDays } from '../../src/lib/function-registry';
@@ -95,6 +97,8 @@ describe('the registry', () => {
       'ddpm-signal-fraction',
       'gao-bon-gold',
       'gao-rl-gold',
+      'gaussian-mi',
+      'flow-tanh-density',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -786,5 +790,40 @@ describe('Lp unit circle (the vector norms notebook)', () => {
     const { df, fd } = at('lp-unit-circle', 0.4, { p: 3 });
     expect(df).toBeCloseTo(-(0.4 ** 2) * (1 - 0.4 ** 3) ** (1 / 3 - 1), 12);
     expect(df).toBeCloseTo(fd, 6);
+  });
+});
+
+describe('mutual information of correlated Gaussians (the mutual-information witness)', () => {
+  it('is 0 at ρ = 0, even in ρ, and gives the witness’s 0.144, 0.830 and 1.959 nats', () => {
+    expect(Object.is(gaussianMutualInformation(0, 1), 0)).toBe(true);
+    expect(gaussianMutualInformation(-0.9, 1)).toBe(gaussianMutualInformation(0.9, 1));
+    expect(Number(at('gaussian-mi', 0.5).f.toFixed(3))).toBe(0.144);
+    expect(Number(at('gaussian-mi', 0.9).f.toFixed(3))).toBe(0.83);
+    expect(Number((at('gaussian-mi', 0.9).f / Math.LN2).toFixed(3))).toBe(1.198);
+    expect(Number(at('gaussian-mi', 0.99).f.toFixed(3))).toBe(1.959);
+  });
+
+  it('adds over independent pairs and is infinite at ρ = 1', () => {
+    expect(at('gaussian-mi', 0.99, { k: 4 }).f).toBeCloseTo(4 * gaussianMutualInformation(0.99, 1), 12);
+    expect(gaussianMutualInformation(1, 1)).toBe(Infinity);
+  });
+});
+
+describe('density of a one-layer tanh flow (the normalizing-flows witness)', () => {
+  const integral = (a: number) => {
+    let s = 0;
+    const h = 0.001;
+    for (let x = -12; x <= 12; x += h) s += flowTanhDensity(x, a) * h;
+    return s;
+  };
+
+  it('is the standard Gaussian at a = 0 and integrates to 1 while the map is invertible', () => {
+    expect(flowTanhDensity(0, 0)).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 15);
+    for (const a of [-0.9, -0.5, 0, 1, 3]) expect(integral(a)).toBeCloseTo(1, 6);
+  });
+
+  it('gives the witness’s p(0) = 0.0399 at a = −0.9, and overcounts once the map folds', () => {
+    expect(Number(at('flow-tanh-density', 0, { a: -0.9 }).f.toFixed(4))).toBe(0.0399);
+    expect(integral(-1.5)).toBeGreaterThan(1);
   });
 });
