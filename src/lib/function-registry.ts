@@ -1064,8 +1064,8 @@ const kfoldOverstatementSpec: FunctionSpec = {
     { name: 'p', label: 'Features p of the linear model', min: 1, max: 40, step: 1, default: 10 },
   ],
   domain: [2, 100],
-  xScale: 'linear',
-  xStep: 1,
+  xScale: 'log',
+  xStep: 0.01,
   x0: 5,
   f: (K, p) => kfoldOverstatement(K, param(p, 'N'), param(p, 'p')),
   df: (K, p) => {
