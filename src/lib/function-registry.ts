@@ -1077,6 +1077,44 @@ const kfoldOverstatementSpec: FunctionSpec = {
   note: 'Errₘ = σ²(1 + p/(m − p − 1)) is the expected error of least squares trained on m points; exact for Gaussian inputs and a correct linear model (checked by the cross-validation witness); it shows the direction and size of the bias, not a rule for every learner.',
 };
 
+// --- Ridge regression: expected error against the penalty -------------------------------------
+
+/**
+ * Ridge regression with orthonormal inputs (XᵀX = N I) multiplies every least-squares coefficient
+ * by s = N/(N + λ) (Hastie, Tibshirani & Friedman, ESL §3.4.1, there with XᵀX = I). Its expected
+ * in-sample error is σ² + (1 − s)² S + s² p σ²/N, with S = ‖θ‖² the signal power; lowest at λ = pσ²/S.
+ */
+export function ridgeError(lam: number, N: number, p: number, S: number, s2: number): number {
+  const s = N / (N + lam);
+  return s2 + (1 - s) ** 2 * S + (s * s * p * s2) / N;
+}
+
+const ridgeErrorSpec: FunctionSpec = {
+  id: 'ridge-error',
+  label: 'expected error of ridge regression against the penalty λ: noise + bias² + variance',
+  tex: '\\mathrm{Err}(\\lambda) = \\sigma^2 + (1 - s)^2 S + s^2 \\frac{p\\,\\sigma^2}{N}, \\quad s = \\frac{N}{N + \\lambda}',
+  derivativeTex: '\\frac{d\\,\\mathrm{Err}}{d\\lambda} = \\frac{2N\\,(\\lambda S - p\\,\\sigma^2)}{(N + \\lambda)^3}',
+  xSymbol: 'λ',
+  xLabel: 'penalty λ (log scale)',
+  yLabel: 'expected squared error on new targets',
+  params: [
+    { name: 'N', label: 'Training points N', min: 50, max: 500, step: 10, default: 50 },
+    { name: 'p', label: 'Features p', min: 1, max: 45, step: 1, default: 40 },
+    { name: 'S', label: 'Signal power S = ‖θ‖²', min: 0.25, max: 10, step: 0.25, default: 1 },
+    { name: 's2', label: 'Noise variance σ²', min: 0.1, max: 4, step: 0.1, default: 1 },
+  ],
+  domain: [0.1, 1000],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 40,
+  f: (lam, p) => ridgeError(lam, param(p, 'N'), param(p, 'p'), param(p, 'S'), param(p, 's2')),
+  df: (lam, p) => {
+    const N = param(p, 'N');
+    return (2 * N * (lam * param(p, 'S') - param(p, 'p') * param(p, 's2'))) / (N + lam) ** 3;
+  },
+  note: 'Orthonormal inputs and a correct linear model, so every term is exact (checked by the regularization witness); least squares is λ = 0, where the error is σ²(1 + p/N), and the minimum sits at λ = pσ²/S.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1104,6 +1142,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   gaoRlSpec,
   biasVarianceInSample,
   kfoldOverstatementSpec,
+  ridgeErrorSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

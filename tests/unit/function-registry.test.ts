@@ -9,6 +9,7 @@ import {
   bernoulliLogLik,
   biasVarianceError,
   kfoldOverstatement,
+  ridgeError,
   centralDifference,
   chinchillaIsoLoss,
   chinchillaOptimalN,
@@ -625,6 +626,22 @@ describe('K-fold cross-validation overstatement (the cross-validation notebook)'
     expect(at('kfold-overstatement', 20).df).toBeLessThan(0);
     expect(kfoldOverstatement(5, 1000, 10)).toBeLessThan(kfoldOverstatement(5, 100, 10));
     expect(kfoldOverstatement(1e9, 100, 10)).toBeCloseTo(0, 6);
+  });
+});
+
+describe('ridge regression against the penalty (ESL §3.4.1, the regularization notebook)', () => {
+  it('gives the witness’s numbers: least squares 1.8, the best λ* = pσ²/S = 40 with error 13/9', () => {
+    expect(ridgeError(0, 50, 40, 1, 1)).toBeCloseTo(1.8, 12);
+    expect(at('ridge-error', 40).f).toBeCloseTo(13 / 9, 12);
+    expect(at('ridge-error', 40).df).toBeCloseTo(0, 12);
+    expect(at('ridge-error', 10).df).toBeLessThan(0);
+    expect(at('ridge-error', 100).df).toBeGreaterThan(0);
+  });
+
+  it('moves λ* to 20 when the signal doubles, and tends to σ² + S as λ grows', () => {
+    expect(at('ridge-error', 20, { S: 2 }).df).toBeCloseTo(0, 12);
+    expect(ridgeError(20, 50, 40, 2, 1)).toBeCloseTo(1 + (2 * 0.8) / 2.8, 12);
+    expect(ridgeError(1e12, 50, 40, 1, 1)).toBeCloseTo(2, 6);
   });
 });
 
