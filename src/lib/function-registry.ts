@@ -1375,6 +1375,117 @@ const flowTanhDensitySpec: FunctionSpec = {
   note: 'One invertible layer z = x + a tanh x pulling data towards a standard Gaussian; at a = 0 it is the identity and p_x is the Gaussian itself. Below a = −1 the map is no longer one-to-one and the formula stops being a density.',
 };
 
+// --- Bias and variance against the number of features ----------------------------------------
+
+/**
+ * Expected in-sample squared error of least squares on the first p of N orthonormal features
+ * (Hastie, Tibshirani & Friedman, ESL §7.3: noise σ² + average bias² + (p/N) σ²), when the true
+ * coefficients have θ_j² = S(1 − r) r^j, so that the bias² left after p features is S r^p.
+ */
+export function biasVarianceError(p: number, N: number, S: number, r: number, s2: number): number {
+  return s2 + S * r ** p + (s2 * p) / N;
+}
+
+const biasVarianceInSample: FunctionSpec = {
+  id: 'bias-variance-in-sample',
+  label: 'expected error against the number of features p: noise + bias² + variance',
+  tex: '\\mathrm{Err}(p) = \\sigma^2 + S\\, r^{p} + \\sigma^2 \\frac{p}{N}',
+  derivativeTex: '\\frac{d\\,\\mathrm{Err}}{dp} = S\\, r^{p} \\ln r + \\frac{\\sigma^2}{N}',
+  xSymbol: 'p',
+  xLabel: 'number of features p fitted',
+  yLabel: 'expected squared error on new targets',
+  params: [
+    { name: 'N', label: 'Training points N', min: 50, max: 1000, step: 10, default: 50 },
+    { name: 'S', label: 'Signal power S (bias² with no features)', min: 0.5, max: 10, step: 0.5, default: 4 },
+    { name: 'r', label: 'Share r of the remaining signal each feature leaves', min: 0.5, max: 0.95, step: 0.05, default: 0.8 },
+    { name: 's2', label: 'Noise variance σ²', min: 0.1, max: 4, step: 0.1, default: 1 },
+  ],
+  domain: [0, 50],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 17,
+  f: (x, p) => biasVarianceError(x, param(p, 'N'), param(p, 'S'), param(p, 'r'), param(p, 's2')),
+  df: (x, p) => param(p, 'S') * param(p, 'r') ** x * Math.log(param(p, 'r')) + param(p, 's2') / param(p, 'N'),
+  note: 'Fixed inputs and orthonormal features, so bias² = S rᵖ and variance = σ² p/N exactly (ESL §7.3); the minimum is where the slope crosses 0. The setting is illustrative, checked by the bias-variance witness.',
+};
+
+// --- How much K-fold cross-validation overstates the error -------------------------------------
+
+/**
+ * Least squares with p features on m training points whose inputs are N(0, I): the expected
+ * squared error on a new point is σ²(1 + p/(m − p − 1)). K-fold cross-validation trains on
+ * m = N(K − 1)/K points, so its expectation exceeds the error of the model trained on all N;
+ * returned in percent of that error (σ² cancels). Needs m > p + 1.
+ */
+export function kfoldOverstatement(K: number, N: number, p: number): number {
+  const m = (N * (K - 1)) / K;
+  const errN = 1 + p / (N - p - 1);
+  return (100 * (p / (m - p - 1) - p / (N - p - 1))) / errN;
+}
+
+const kfoldOverstatementSpec: FunctionSpec = {
+  id: 'kfold-overstatement',
+  label: 'how much K-fold cross-validation overstates the error, against K',
+  tex: '100\\,\\% \\times \\Big(\\frac{\\mathrm{Err}_{m}}{\\mathrm{Err}_{N}} - 1\\Big), \\quad m = N \\frac{K - 1}{K}',
+  xSymbol: 'K',
+  xLabel: 'number of folds K (K = N is leave-one-out)',
+  yLabel: 'overstatement of the error, %',
+  params: [
+    { name: 'N', label: 'Data points N', min: 100, max: 1000, step: 10, default: 100 },
+    { name: 'p', label: 'Features p of the linear model', min: 1, max: 40, step: 1, default: 10 },
+  ],
+  domain: [2, 100],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 5,
+  f: (K, p) => kfoldOverstatement(K, param(p, 'N'), param(p, 'p')),
+  df: (K, p) => {
+    const N = param(p, 'N');
+    const q = param(p, 'p');
+    const m = (N * (K - 1)) / K;
+    return (-100 * q * N) / (K * K * (m - q - 1) ** 2 * (1 + q / (N - q - 1)));
+  },
+  note: 'Errₘ = σ²(1 + p/(m − p − 1)) is the expected error of least squares trained on m points; exact for Gaussian inputs and a correct linear model (checked by the cross-validation witness); it shows the direction and size of the bias, not a rule for every learner.',
+};
+
+// --- Ridge regression: expected error against the penalty -------------------------------------
+
+/**
+ * Ridge regression with orthonormal inputs (XᵀX = N I) multiplies every least-squares coefficient
+ * by s = N/(N + λ) (Hastie, Tibshirani & Friedman, ESL §3.4.1, there with XᵀX = I). Its expected
+ * in-sample error is σ² + (1 − s)² S + s² p σ²/N, with S = ‖θ‖² the signal power; lowest at λ = pσ²/S.
+ */
+export function ridgeError(lam: number, N: number, p: number, S: number, s2: number): number {
+  const s = N / (N + lam);
+  return s2 + (1 - s) ** 2 * S + (s * s * p * s2) / N;
+}
+
+const ridgeErrorSpec: FunctionSpec = {
+  id: 'ridge-error',
+  label: 'expected error of ridge regression against the penalty λ: noise + bias² + variance',
+  tex: '\\mathrm{Err}(\\lambda) = \\sigma^2 + (1 - s)^2 S + s^2 \\frac{p\\,\\sigma^2}{N}, \\quad s = \\frac{N}{N + \\lambda}',
+  derivativeTex: '\\frac{d\\,\\mathrm{Err}}{d\\lambda} = \\frac{2N\\,(\\lambda S - p\\,\\sigma^2)}{(N + \\lambda)^3}',
+  xSymbol: 'λ',
+  xLabel: 'penalty λ (log scale)',
+  yLabel: 'expected squared error on new targets',
+  params: [
+    { name: 'N', label: 'Training points N', min: 50, max: 500, step: 10, default: 50 },
+    { name: 'p', label: 'Features p', min: 1, max: 45, step: 1, default: 40 },
+    { name: 'S', label: 'Signal power S = ‖θ‖²', min: 0.25, max: 10, step: 0.25, default: 1 },
+    { name: 's2', label: 'Noise variance σ²', min: 0.1, max: 4, step: 0.1, default: 1 },
+  ],
+  domain: [0.1, 1000],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 40,
+  f: (lam, p) => ridgeError(lam, param(p, 'N'), param(p, 'p'), param(p, 'S'), param(p, 's2')),
+  df: (lam, p) => {
+    const N = param(p, 'N');
+    return (2 * N * (lam * param(p, 'S') - param(p, 'p') * param(p, 's2'))) / (N + lam) ** 3;
+  },
+  note: 'Orthonormal inputs and a correct linear model, so every term is exact (checked by the regularization witness); least squares is λ = 0, where the error is σ²(1 + p/N), and the minimum sits at λ = pσ²/S.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1410,6 +1521,9 @@ export const REGISTRY: readonly FunctionSpec[] = [
   lpUnitCircleSpec,
   gaussianMiSpec,
   flowTanhDensitySpec,
+  biasVarianceInSample,
+  kfoldOverstatementSpec,
+  ridgeErrorSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

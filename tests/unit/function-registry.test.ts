@@ -7,6 +7,9 @@ import {
   REGISTRY,
   blockAttentionShare,
   bernoulliLogLik,
+  biasVarianceError,
+  kfoldOverstatement,
+  ridgeError,
   centralDifference,
   chinchillaIsoLoss,
   chinchillaOptimalN,
@@ -601,6 +604,56 @@ describe('reward model over-optimisation (Gao, Schulman and Hilton 2022)', () =>
     expect(gaoRlGold(0, 2, 0.75)).toBe(0);
     expect(gaoRlGold(Math.exp(2 / 0.75), 2, 0.75)).toBeCloseTo(0, 10);
     expect(gaoRlGold(1, 2, 0.75)).toBe(2);
+  });
+});
+
+describe('bias and variance against the number of features (ESL §7.3, the bias-variance notebook)', () => {
+  it('gives the witness’s numbers: 5 at p = 0, 2 at p = 50, 1.43 at the best p = 17.0', () => {
+    expect(at('bias-variance-in-sample', 0).f).toBeCloseTo(5, 12);
+    expect(at('bias-variance-in-sample', 50).f).toBeCloseTo(2 + 4 * 0.8 ** 50, 12);
+    const pStar = Math.log(1 / (50 * 4 * -Math.log(0.8))) / Math.log(0.8);
+    expect(pStar).toBeCloseTo(17.0, 1);
+    expect(at('bias-variance-in-sample', pStar).df).toBeCloseTo(0, 12);
+    expect(at('bias-variance-in-sample', pStar).f).toBeCloseTo(1.43, 2);
+  });
+
+  it('moves the best p by ln 4 / (−ln r) = 6.21 features when N is quadrupled', () => {
+    const best = (N: number) => Math.log(1 / (N * 4 * -Math.log(0.8))) / Math.log(0.8);
+    expect(best(200) - best(50)).toBeCloseTo(Math.log(4) / -Math.log(0.8), 12);
+    expect(best(200)).toBeCloseTo(23.2, 1);
+    expect(at('bias-variance-in-sample', best(200), { N: 200 }).df).toBeCloseTo(0, 12);
+    expect(biasVarianceError(10, 50, 4, 0.8, 1)).toBeCloseTo(1 + 4 * 0.8 ** 10 + 0.2, 12);
+  });
+});
+
+describe('K-fold cross-validation overstatement (the cross-validation notebook)', () => {
+  it('gives the witness’s numbers at N = 100, p = 10: 12.95, 2.93, 1.28 and 0.11 % for K = 2, 5, 10, N', () => {
+    expect(at('kfold-overstatement', 2).f).toBeCloseTo(12.95, 2);
+    expect(at('kfold-overstatement', 5).f).toBeCloseTo(2.93, 2);
+    expect(at('kfold-overstatement', 10).f).toBeCloseTo(1.28, 2);
+    expect(at('kfold-overstatement', 100).f).toBeCloseTo(0.11, 2);
+  });
+
+  it('falls with K towards 0 and shrinks as N grows', () => {
+    expect(at('kfold-overstatement', 20).df).toBeLessThan(0);
+    expect(kfoldOverstatement(5, 1000, 10)).toBeLessThan(kfoldOverstatement(5, 100, 10));
+    expect(kfoldOverstatement(1e9, 100, 10)).toBeCloseTo(0, 6);
+  });
+});
+
+describe('ridge regression against the penalty (ESL §3.4.1, the regularization notebook)', () => {
+  it('gives the witness’s numbers: least squares 1.8, the best λ* = pσ²/S = 40 with error 13/9', () => {
+    expect(ridgeError(0, 50, 40, 1, 1)).toBeCloseTo(1.8, 12);
+    expect(at('ridge-error', 40).f).toBeCloseTo(13 / 9, 12);
+    expect(at('ridge-error', 40).df).toBeCloseTo(0, 12);
+    expect(at('ridge-error', 10).df).toBeLessThan(0);
+    expect(at('ridge-error', 100).df).toBeGreaterThan(0);
+  });
+
+  it('moves λ* to 20 when the signal doubles, and tends to σ² + S as λ grows', () => {
+    expect(at('ridge-error', 20, { S: 2 }).df).toBeCloseTo(0, 12);
+    expect(ridgeError(20, 50, 40, 2, 1)).toBeCloseTo(1 + (2 * 0.8) / 2.8, 12);
+    expect(ridgeError(1e12, 50, 40, 1, 1)).toBeCloseTo(2, 6);
   });
 });
 
