@@ -145,4 +145,13 @@ assert round(paired_diff_ci_halfwidth(1000, 0.7, 0.8), 2) == 1.80
 # rho = 0 is the unpaired interval of two independent accuracies; rho = 0.5 equals one model's.
 assert math.isclose(paired_diff_ci_halfwidth(1000, 0.7, 0.5), accuracy_ci_halfwidth(1000, 0.7))
 
+# The figure: one evaluation-sized interval for each model at n = 1,000.
+print(f"  figure: A at 0.73 +-{accuracy_ci_halfwidth(1000, 0.73):.2f}, "
+      f"B at 0.70 +-{accuracy_ci_halfwidth(1000, 0.70):.2f} points")
+assert round(accuracy_ci_halfwidth(1000, 0.73), 2) == 2.75
+# The failure case: p = 0.95 on 20 items gives an interval that runs past 100 %.
+h_fail = accuracy_ci_halfwidth(20, 0.95)
+print(f"  p = 0.95, n = 20: +-{h_fail:.2f} points, so the interval reaches {95 + h_fail:.1f} %")
+assert round(h_fail, 2) == 9.55 and 95 + h_fail > 100
+
 print("\nAll claims hold.")
