@@ -24,7 +24,7 @@ const PAGES = {
   'concept + roofline': 'concepts/prefill-and-decode/index.html',
   'concept + paged blocks': 'concepts/paged-attention/index.html',
   // Every written notebook has a demo now; a planned page is the notebook frame with no island.
-  'concept, planned (no island)': 'concepts/monitoring-and-drift/index.html',
+  'concept, planned (no island)': 'concepts/sparse-autoencoders/index.html',
   review: 'review/index.html',
   track: 'tracks/attention-to-serving/index.html',
   graph: 'graph/index.html',

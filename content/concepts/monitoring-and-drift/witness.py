@@ -86,6 +86,9 @@ def ks_critical(alpha, n, m):
     return math.sqrt(-math.log(alpha / 2) / 2) * math.sqrt((n + m) / (n * m))
 
 
+assert round(math.sqrt(-math.log(0.05 / 2) / 2), 3) == 1.358  # c(0.05), as the page quotes
+
+
 def sigmoid(t):
     return 1 / (1 + np.exp(-t))
 
@@ -114,6 +117,9 @@ yhat_ref = (x_ref > 0).astype(int)
 C = np.array([[np.mean(yhat_ref[y_ref == j] == i) for j in (0, 1)] for i in (0, 1)])
 
 W = 200  # live windows per scenario
+print(f"Reference confusion matrix P(y_hat = i | y = j): [[{C[0,0]:.3f}, {C[0,1]:.3f}], "
+      f"[{C[1,0]:.3f}, {C[1,1]:.3f}]]; Phi(1) = {float(Phi(1.0)):.3f}")
+assert abs(C[1, 1] - Phi(1.0)) < 0.01 and abs(C[0, 0] - Phi(1.0)) < 0.01
 crit = ks_critical(0.05, len(x_ref), N)
 print(f"1. Reference: 20,000 labelled inputs, accuracy {np.mean(yhat_ref == y_ref):.3f}; "
       f"{W} live windows of {N:,} per scenario; KS alarm when D > {crit:.4f} (5 % level)")
@@ -211,6 +217,9 @@ theory = 1 - 0.95 ** days
 print(f"\n4. KS at 5 %: false alarms on {per_window:.1%} of {months * days:,} unshifted windows")
 print(f"  at least one false alarm in {days} windows: {any_month:.1%} of months "
       f"(1 - 0.95^{days} = {theory:.3f}); with 5 %/{days} per window: {any_bon:.1%}")
+first = [int(t) for t in np.flatnonzero(D[0] > c05) + 1]
+print(f"  the first simulated month, no shift at all: false alarms on days {first}")
+assert first == [2, 10]  # the page's figure draws this month
 assert abs(per_window - 0.05) < 0.006 and round(per_window, 3) == 0.053
 assert round(any_month, 3) == 0.802 and round(any_bon, 3) == 0.057
 assert round(theory, 3) == 0.785 and abs(any_month - theory) < 0.04
