@@ -1011,7 +1011,7 @@ export const EVAL_Z95 = 1.96;
 
 /**
  * Half-width of the 95 % interval of one accuracy p measured on n independent items, in
- * percentage points: 100 · 1.96 · √(p(1 − p)/n) (Miller 2024, arXiv 2411.00640, section 2).
+ * percentage points: 100 · 1.96 · √(p(1 − p)/n) (Miller 2024, arXiv 2411.00640, on standard errors of independent questions).
  */
 export function accuracyCiHalfwidth(n: number, p: number): number {
   return 100 * EVAL_Z95 * Math.sqrt((p * (1 - p)) / n);
@@ -1021,7 +1021,7 @@ export function accuracyCiHalfwidth(n: number, p: number): number {
  * Half-width of the 95 % interval of the difference between two models with the same accuracy p,
  * scored on the same n items, whose per-item scores have correlation ρ, in percentage points:
  * 100 · 1.96 · √(2p(1 − p)(1 − ρ)/n). ρ = 0 is the unpaired interval; pairing gains through ρ > 0
- * (Miller 2024, section 4).
+ * (Miller 2024, on paired comparisons).
  */
 export function pairedDiffCiHalfwidth(n: number, p: number, rho: number): number {
   return 100 * EVAL_Z95 * Math.sqrt((2 * p * (1 - p) * Math.max(0, 1 - rho)) / n);
