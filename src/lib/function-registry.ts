@@ -1486,6 +1486,72 @@ const ridgeErrorSpec: FunctionSpec = {
   note: 'Orthonormal inputs and a correct linear model, so every term is exact (checked by the regularization witness); least squares is λ = 0, where the error is σ²(1 + p/N), and the minimum sits at λ = pσ²/S.',
 };
 
+// --- Evaluation pipelines: error bars on a benchmark score -----------------------------------
+
+/** Two-sided 95 % point of the standard normal, as in the evaluation-pipelines witness. */
+export const EVAL_Z95 = 1.96;
+
+/**
+ * Half-width of the 95 % interval of one accuracy p measured on n independent items, in
+ * percentage points: 100 · 1.96 · √(p(1 − p)/n) (Miller 2024, arXiv 2411.00640, on standard errors of independent questions).
+ */
+export function accuracyCiHalfwidth(n: number, p: number): number {
+  return 100 * EVAL_Z95 * Math.sqrt((p * (1 - p)) / n);
+}
+
+/**
+ * Half-width of the 95 % interval of the difference between two models with the same accuracy p,
+ * scored on the same n items, whose per-item scores have correlation ρ, in percentage points:
+ * 100 · 1.96 · √(2p(1 − p)(1 − ρ)/n). ρ = 0 is the unpaired interval; pairing gains through ρ > 0
+ * (Miller 2024, on paired comparisons).
+ */
+export function pairedDiffCiHalfwidth(n: number, p: number, rho: number): number {
+  return 100 * EVAL_Z95 * Math.sqrt((2 * p * (1 - p) * Math.max(0, 1 - rho)) / n);
+}
+
+const EVAL_ACCURACY: ParamSpec = { name: 'p', label: 'Accuracy p', min: 0.05, max: 0.95, step: 0.01, default: 0.7 };
+
+const accuracyCiHalfwidthSpec: FunctionSpec = {
+  id: 'accuracy-ci-halfwidth',
+  label: 'error bar of one accuracy against the number of items n',
+  tex: 'h(n) = 100 \\cdot 1.96 \\sqrt{\\frac{p\\,(1 - p)}{n}}',
+  derivativeTex: "h'(n) = -\\frac{h(n)}{2n}",
+  xSymbol: 'n',
+  xLabel: 'test items n',
+  yLabel: '95 % half-width (percentage points)',
+  params: [EVAL_ACCURACY],
+  domain: [10, 100_000],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1000,
+  yDomain: () => [0, 20],
+  f: (n, p) => accuracyCiHalfwidth(n, param(p, 'p')),
+  df: (n, p) => -accuracyCiHalfwidth(n, param(p, 'p')) / (2 * n),
+  note: 'Normal approximation to the mean of n independent 0/1 scores; it needs items drawn independently and is poor for small n or p near 0 or 1.',
+};
+
+const pairedDiffCiHalfwidthSpec: FunctionSpec = {
+  id: 'paired-diff-ci-halfwidth',
+  label: 'error bar of a difference between two models on the same n items',
+  tex: 'h_{\\Delta}(n) = 100 \\cdot 1.96 \\sqrt{\\frac{2 p\\,(1 - p)(1 - \\rho)}{n}}',
+  derivativeTex: "h_{\\Delta}'(n) = -\\frac{h_{\\Delta}(n)}{2n}",
+  xSymbol: 'n',
+  xLabel: 'test items n, shared by both models',
+  yLabel: '95 % half-width of the gap (points)',
+  params: [
+    EVAL_ACCURACY,
+    { name: 'rho', label: 'Per-item correlation ρ (0: unpaired)', min: 0, max: 0.95, step: 0.05, default: 0.5 },
+  ],
+  domain: [10, 100_000],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1000,
+  yDomain: () => [0, 20],
+  f: (n, p) => pairedDiffCiHalfwidth(n, param(p, 'p'), param(p, 'rho')),
+  df: (n, p) => -pairedDiffCiHalfwidth(n, param(p, 'p'), param(p, 'rho')) / (2 * n),
+  note: 'Both models at accuracy p; ρ is the correlation of their per-item 0/1 scores. At ρ = 0 this is the unpaired interval √2 times one model’s; at ρ = 0.5 it equals one model’s.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1524,6 +1590,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   biasVarianceInSample,
   kfoldOverstatementSpec,
   ridgeErrorSpec,
+  accuracyCiHalfwidthSpec,
+  pairedDiffCiHalfwidthSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -5,6 +5,8 @@ import {
   KAPLAN_ALPHA_N,
   KAPLAN_NC,
   REGISTRY,
+  accuracyCiHalfwidth,
+  pairedDiffCiHalfwidth,
   blockAttentionShare,
   bernoulliLogLik,
   biasVarianceError,
@@ -878,5 +880,30 @@ describe('density of a one-layer tanh flow (the normalizing-flows witness)', () 
   it('gives the witness’s p(0) = 0.0399 at a = −0.9, and overcounts once the map folds', () => {
     expect(Number(at('flow-tanh-density', 0, { a: -0.9 }).f.toFixed(4))).toBe(0.0399);
     expect(integral(-1.5)).toBeGreaterThan(1);
+  });
+});
+
+describe('error bars of a benchmark score (the evaluation-pipelines notebook)', () => {
+  it('gives the witness’s half-widths at p = 0.7: 8.98, 2.84 and 0.90 points for n = 100, 1,000, 10,000', () => {
+    expect(accuracyCiHalfwidth(100, 0.7)).toBeCloseTo(8.98, 2);
+    expect(accuracyCiHalfwidth(1000, 0.7)).toBeCloseTo(2.84, 2);
+    expect(accuracyCiHalfwidth(10000, 0.7)).toBeCloseTo(0.9, 2);
+    expect(at('accuracy-ci-halfwidth', 1000).f).toBeCloseTo(2.84, 2);
+  });
+
+  it('halves the interval with four times the items', () => {
+    expect(accuracyCiHalfwidth(400, 0.7) / accuracyCiHalfwidth(100, 0.7)).toBeCloseTo(0.5, 12);
+  });
+
+  it('gives ±4.02, ±2.84 and ±1.80 points for the gap at ρ = 0, 0.5 and 0.8 (n = 1,000, p = 0.7)', () => {
+    expect(pairedDiffCiHalfwidth(1000, 0.7, 0)).toBeCloseTo(4.02, 2);
+    expect(pairedDiffCiHalfwidth(1000, 0.7, 0.5)).toBeCloseTo(2.84, 2);
+    expect(pairedDiffCiHalfwidth(1000, 0.7, 0.8)).toBeCloseTo(1.8, 2);
+    expect(at('paired-diff-ci-halfwidth', 1000).f).toBeCloseTo(2.84, 2);
+  });
+
+  it('is √2 times one model’s interval when unpaired, and equal to it at ρ = 0.5', () => {
+    expect(pairedDiffCiHalfwidth(500, 0.6, 0) / accuracyCiHalfwidth(500, 0.6)).toBeCloseTo(Math.SQRT2, 12);
+    expect(pairedDiffCiHalfwidth(500, 0.6, 0.5)).toBeCloseTo(accuracyCiHalfwidth(500, 0.6), 12);
   });
 });
