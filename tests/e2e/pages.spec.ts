@@ -85,7 +85,7 @@ test('a notebook has its four sections in order, a table of contents and its wit
 });
 
 test('a planned concept says plainly that it is not written', async ({ page }) => {
-  await page.goto(at('concepts/normalizing-flows/'));
+  await page.goto(at('concepts/sparse-autoencoders/'));
   await expect(page.getByRole('heading', { level: 2, name: 'Not written yet' })).toBeVisible();
   await expect(page.locator('.notebook-body')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 2, name: 'Prerequisites' })).toBeVisible();
