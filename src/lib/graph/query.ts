@@ -115,3 +115,29 @@ export function neighboursInOrder(
   if (index === -1) return null;
   return { previous: steps[index - 1], next: steps[index + 1] };
 }
+
+/**
+ * How one domain connects to the others: the domains its concepts draw on (prerequisite edges
+ * arriving from outside) and the domains that build on it (edges leaving it), each with its
+ * number of edges, most first (ties by name).
+ */
+export function domainConnections(
+  nodes: readonly (GraphNode & { domain: string })[],
+  domain: string,
+): { drawsOn: { domain: string; edges: number }[]; feeds: { domain: string; edges: number }[] } {
+  const domainOf = new Map(nodes.map((n) => [n.id, n.domain]));
+  const drawsOn = new Map<string, number>();
+  const feeds = new Map<string, number>();
+  for (const node of nodes)
+    for (const pre of node.prerequisites) {
+      const from = domainOf.get(pre);
+      if (from === undefined || from === node.domain) continue;
+      if (node.domain === domain) drawsOn.set(from, (drawsOn.get(from) ?? 0) + 1);
+      if (from === domain) feeds.set(node.domain, (feeds.get(node.domain) ?? 0) + 1);
+    }
+  const ranked = (m: Map<string, number>) =>
+    [...m]
+      .map(([d, edges]) => ({ domain: d, edges }))
+      .sort((a, b) => b.edges - a.edges || a.domain.localeCompare(b.domain));
+  return { drawsOn: ranked(drawsOn), feeds: ranked(feeds) };
+}

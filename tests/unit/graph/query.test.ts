@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ancestors,
   descendants,
+  domainConnections,
   findCycle,
   neighboursInOrder,
   prerequisitePath,
@@ -69,5 +70,40 @@ describe('graph queries', () => {
     expect(neighboursInOrder(['a', 'b', 'c'], 'b')).toEqual({ previous: 'a', next: 'c' });
     expect(neighboursInOrder(['a', 'b', 'c'], 'a')).toEqual({ previous: undefined, next: 'b' });
     expect(neighboursInOrder(['a'], 'z')).toBeNull();
+  });
+});
+
+describe('domainConnections', () => {
+  const atlas = [
+    { id: 'dot', domain: 'linear-algebra', prerequisites: [] },
+    { id: 'matmul', domain: 'linear-algebra', prerequisites: ['dot'] },
+    { id: 'softmax', domain: 'probability', prerequisites: [] },
+    { id: 'attention', domain: 'transformers', prerequisites: ['dot', 'matmul', 'softmax'] },
+    { id: 'kv-cache', domain: 'serving', prerequisites: ['attention', 'matmul'] },
+  ];
+
+  it('counts the edges arriving from and leaving for other domains, most first', () => {
+    expect(domainConnections(atlas, 'transformers')).toEqual({
+      drawsOn: [
+        { domain: 'linear-algebra', edges: 2 },
+        { domain: 'probability', edges: 1 },
+      ],
+      feeds: [{ domain: 'serving', edges: 1 }],
+    });
+    expect(domainConnections(atlas, 'linear-algebra')).toEqual({
+      drawsOn: [],
+      feeds: [
+        { domain: 'transformers', edges: 2 },
+        { domain: 'serving', edges: 1 },
+      ],
+    });
+  });
+
+  it('ignores edges inside the domain and to unknown concepts', () => {
+    const inside = [
+      { id: 'a', domain: 'x', prerequisites: ['b', 'ghost'] },
+      { id: 'b', domain: 'x', prerequisites: [] },
+    ];
+    expect(domainConnections(inside, 'x')).toEqual({ drawsOn: [], feeds: [] });
   });
 });
