@@ -124,4 +124,17 @@ describe('the build checks object ids', () => {
     const issues = validateAtlas(withConcept(validAtlas(), c));
     expect(issues.map((i) => i.field)).toContain('discussion[0].object');
   });
+
+  it('refuses a former slug that is live or claimed twice', () => {
+    const base = validAtlas();
+    const live = withConcept(base, concept('softmax', { formerSlugs: ['dot'] }));
+    expect(validateAtlas(live).find((i) => i.field === 'formerSlugs[0]')?.message).toContain(
+      'the slug of a concept in the atlas',
+    );
+    const twice = withConcept(
+      withConcept(base, concept('softmax', { formerSlugs: ['old-name'] })),
+      concept('matmul', { prerequisites: [{ slug: 'dot', why: 'x' }], formerSlugs: ['old-name'] }),
+    );
+    expect(validateAtlas(twice).find((i) => i.field === 'formerSlugs[0]')?.message).toContain('also a former slug');
+  });
 });
