@@ -20,7 +20,8 @@ export interface AsideInput {
 export function objectAside({ object, prompts, reportHref, formerSlugs = [] }: AsideInput): El {
   return h(
     'div',
-    { class: 'object-aside', 'data-object-aside': object.id },
+    // Kept out of the search index: the prompts are indexed once, in the page's discussion list.
+    { class: 'object-aside', 'data-object-aside': object.id, 'data-pagefind-ignore': true },
     prompts.length > 0 &&
       h(
         'div',
