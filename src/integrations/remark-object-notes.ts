@@ -107,6 +107,7 @@ export default function remarkObjectNotes(options: ObjectNotesOptions) {
     const objectOf = (kind: AtlasObject['kind'], anchor: string | null, label: string): AtlasObject => ({
       id: objectId(slug, anchor),
       concept: slug,
+      path: `concepts/${slug}/`,
       anchor,
       kind,
       label,

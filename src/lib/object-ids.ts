@@ -11,6 +11,7 @@
  *   kv-cache#demo                     the demo section
  *   kv-cache#claim-boundary           the claim boundary as a whole
  *   kv-cache#claim-<source>-<hash>    one sourced claim ("paper claim"), or claim-<id> when the author sets one
+ *   lab-kv-cache-lever                a lab page (LABS below); the build refuses a concept slug starting "lab-"
  *
  * Ids come from content, never from position: reordering equations or claims changes no id, and a
  * reworded sourced claim gets a new id (its old notes are then listed as "no longer on the site",
@@ -19,14 +20,16 @@
  */
 import { SLUG_PATTERN } from '../schemas/slug-rule';
 
-export type ObjectKind = 'concept' | 'equation' | 'witness' | 'demo' | 'claim-boundary' | 'claim';
+export type ObjectKind = 'concept' | 'equation' | 'witness' | 'demo' | 'claim-boundary' | 'claim' | 'lab';
 
 /** One object a note can be attached to. */
 export interface AtlasObject {
   /** Stable id, e.g. "kv-cache#eq-mem-kv". */
   id: string;
-  /** Slug of the concept whose page shows it. */
+  /** Slug of the concept whose page shows it (for a lab, the lab's id). */
   concept: string;
+  /** The page that shows it, as a site path without the base: "concepts/kv-cache/". */
+  path: string;
   /** The element id on the concept's page, or null for the concept itself (the top of the page). */
   anchor: string | null;
   kind: ObjectKind;
@@ -97,6 +100,7 @@ export function conceptObjects(source: ObjectSource): AtlasObject[] {
   const make = (kind: ObjectKind, anchor: string | null, label: string): AtlasObject => ({
     id: objectId(slug, anchor),
     concept: slug,
+    path: `concepts/${slug}/`,
     anchor,
     kind,
     label,
@@ -112,6 +116,16 @@ export function conceptObjects(source: ObjectSource): AtlasObject[] {
       objects.push(make('claim', claimAnchor(c), `Sourced claim: ${shorten(c.claim)}`));
   }
   return objects;
+}
+
+/** Pages outside the notebooks that are objects of their own, with the title a reader knows them by. */
+export const LABS = [{ slug: 'kv-cache-lever', title: 'Predict the KV-cache lever (lab)' }] as const;
+export const LAB_PREFIX = 'lab-';
+
+/** A lab page as an object: id "lab-<slug>", shown at /labs/<slug>/. */
+export function labObject(lab: { slug: string; title: string }): AtlasObject {
+  const id = `${LAB_PREFIX}${lab.slug}`;
+  return { id, concept: id, path: `labs/${lab.slug}/`, anchor: null, kind: 'lab', label: lab.title };
 }
 
 /**

@@ -198,6 +198,20 @@ test('/notes/ lists notes by object, exports, clears, imports (merging) and reje
   expect(errors).toEqual([]);
 });
 
+test('a lab page is an object too: a note on it is listed on /notes/ with a link back', async ({ page }) => {
+  await page.goto(at('labs/kv-cache-lever/'));
+  const control = page.locator('cf-note[data-object="lab-kv-cache-lever"]');
+  await control.getByRole('button', { name: 'Add a note' }).click();
+  await control.getByLabel('Note', { exact: true }).fill('Scenario 3 surprised me.');
+  await control.getByRole('button', { name: 'Save note' }).click();
+  await expect(control.getByRole('button', { name: 'Notes (1)' })).toBeVisible();
+  await page.goto(at('notes/'));
+  await expect(page.getByRole('link', { name: 'Predict the KV-cache lever (lab)' })).toHaveAttribute(
+    'href',
+    /\/labs\/kv-cache-lever\/$/,
+  );
+});
+
 test('a storage failure is shown, and the text stays in the form', async ({ page }) => {
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () {

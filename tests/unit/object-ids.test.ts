@@ -4,6 +4,7 @@ import {
   conceptObjects,
   discussionObject,
   fingerprint,
+  labObject,
   objectIssues,
   splitEquationLabels,
   splitObjectId,
@@ -41,6 +42,20 @@ describe('object ids', () => {
       'kv-cache#claim-gqa-groups',
     ]);
     for (const id of ids) expect(id).toMatch(OBJECT_ID_PATTERN);
+  });
+
+  it('a lab page is an object of its own', () => {
+    expect(labObject({ slug: 'kv-cache-lever', title: 'Lab' })).toEqual({
+      id: 'lab-kv-cache-lever',
+      concept: 'lab-kv-cache-lever',
+      path: 'labs/kv-cache-lever/',
+      anchor: null,
+      kind: 'lab',
+      label: 'Lab',
+    });
+    const reserved = withConcept(validAtlas(), concept('dot', { status: 'complete' }));
+    reserved.concepts.push(concept('lab-kv-cache-lever'));
+    expect(validateAtlas(reserved).find((i) => i.field === 'slug')?.message).toContain('reserved for the ids of lab pages');
   });
 
   it('a planned concept has only itself', () => {

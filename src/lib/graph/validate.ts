@@ -3,7 +3,7 @@
  * and fails with all issues at once; tests run it on small fixtures. Each issue names the file,
  * the field, what is wrong and how to fix it.
  */
-import { discussionObject, objectIssues } from '../object-ids';
+import { discussionObject, LAB_PREFIX, objectIssues } from '../object-ids';
 import { texError } from '../tex';
 import { objectsOfConcept } from './objects';
 import { findCycle } from './query';
@@ -68,6 +68,13 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
     );
     if (data.nextQuestion?.concept)
       conceptRef(file, 'nextQuestion.concept', data.nextQuestion.concept, 'next-question link');
+    if (concept.id.startsWith(LAB_PREFIX))
+      add(
+        file,
+        'slug',
+        `the slug "${concept.id}" starts with "${LAB_PREFIX}", which is reserved for the ids of lab pages (readers' notes use them).`,
+        'Rename the folder so the slug does not start with "lab-".',
+      );
     const { objects, math } = objectsOfConcept(concept);
     for (const problem of objectIssues(math, objects))
       add(
