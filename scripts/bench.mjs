@@ -1,11 +1,15 @@
 // Benchmarks (not tests: nothing here fails on a number). Prints a table and writes
-// reports/bench.json: the weight of each page type of the built site (HTML, JS, CSS; raw and gzip)
-// and the time to lay out the route graph for the real atlas and for a generated 1,000-concept one.
-// Usage: npm run build && npm run bench
+// reports/bench.json: the weight of each page type of the built site (HTML, JS, CSS; raw and gzip),
+// the JS each island adds, the budgets, the time to lay out the route graph and to answer mapper
+// queries for the real atlas and a generated 1,000-concept one, and (scripts/bench-builds.mjs)
+// build and Pagefind times, index sizes and the graph page's load time for both atlases.
+// Usage: npm run build && npm run bench   (minutes: it builds twice; `-- --quick` skips the builds,
+// `-- --concepts=N` sizes the generated atlas)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { benchBuilds } from './bench-builds.mjs';
 
 const DIST = 'dist';
 if (!existsSync(join(DIST, 'index.html'))) {
@@ -24,7 +28,7 @@ const PAGES = {
   'concept + roofline': 'concepts/prefill-and-decode/index.html',
   'concept + paged blocks': 'concepts/paged-attention/index.html',
   // Every written notebook has a demo now; a planned page is the notebook frame with no island.
-  'concept, planned (no island)': 'concepts/monitoring-and-drift/index.html',
+  'concept, planned (no island)': 'concepts/sparse-autoencoders/index.html',
   review: 'review/index.html',
   track: 'tracks/attention-to-serving/index.html',
   graph: 'graph/index.html',
@@ -40,14 +44,16 @@ const size = (text) => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text).len
 const sum = (list) =>
   list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
 
+const topScripts = (html) => [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+
 /**
- * The JS a page loads: its module scripts and everything they import, each file once. With
- * `lazy`, also the chunks its islands import on demand (Vite lists them in __vite__mapDeps), which
- * a reader downloads once the island nears the viewport.
+ * The JS files reached from `roots` (script addresses): the scripts and everything they import,
+ * each file once. With `lazy`, also the chunks islands import on demand (Vite lists them in
+ * __vite__mapDeps), which a reader downloads once the island nears the viewport.
  */
-function scriptsOf(html, lazy = false) {
+function closure(roots, lazy = false) {
   const seen = new Set();
-  const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  const queue = [...roots];
   while (queue.length) {
     const src = queue.shift();
     const path = join(DIST, src.replace(/^\//, ''));
@@ -62,25 +68,63 @@ function scriptsOf(html, lazy = false) {
   }
   return [...seen];
 }
+const weigh = (files) => sum(files.map((f) => size(readFileSync(f, 'utf8'))));
+
+// The site-wide scripts (search trigger, theme toggle) are those of a notebook with no island.
+const FRAME = readFileSync(join(DIST, PAGES['concept, planned (no island)']), 'utf8');
+const frameFiles = new Set(closure(topScripts(FRAME), true));
+
+/**
+ * What each island (or other page script, e.g. the copy button) on a page adds to the site-wide scripts: its loader and every chunk it pulls in
+ * that the frame does not already load. Shared chunks count for each island, so a figure is what a
+ * page with that island alone would load beyond the frame.
+ */
+function islandsOf(html, page) {
+  const islands = {};
+  for (const src of topScripts(html)) {
+    const own = closure([src], true).filter((f) => !frameFiles.has(f));
+    if (own.length === 0) continue; // a site-wide script
+    const name = src.split('/').pop().split('.')[0];
+    islands[name === 'index' ? `${page} page script` : name] = weigh(own);
+  }
+  return islands;
+}
 
 const pages = {};
 for (const [name, file] of Object.entries(PAGES)) {
   const path = join(DIST, file);
   if (!existsSync(path)) continue;
   const html = readFileSync(path, 'utf8');
-  const js = scriptsOf(html).map((f) => size(readFileSync(f, 'utf8')));
-  const withIslands = scriptsOf(html, true).map((f) => size(readFileSync(f, 'utf8')));
+  const js = closure(topScripts(html));
   const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
     size(readFileSync(join(DIST, m[1].replace(/^\//, '')), 'utf8')),
   );
   pages[name] = {
     html: size(html),
-    js: sum(js),
-    jsWithIslands: sum(withIslands),
+    js: weigh(js),
+    jsWithIslands: weigh(closure(topScripts(html), true)),
     css: sum(css),
     requests: 1 + js.length + css.length,
+    islands: islandsOf(html, name),
   };
 }
+
+// The budgets of issue 10, measured: the frame's JS, the heaviest single island on top of the
+// frame, and the heaviest page's CSS (font files are separate requests and are not counted).
+const frame = pages['concept, planned (no island)'];
+const islandCosts = {};
+for (const p of Object.values(pages)) for (const [k, v] of Object.entries(p.islands)) islandCosts[k] = v;
+const heaviestIsland = Object.entries(islandCosts).sort((a, b) => b[1].gzip - a[1].gzip)[0];
+const heaviestCss = Object.entries(pages).sort((a, b) => b[1].css.gzip - a[1].css.gzip)[0];
+const budgets = {
+  frameJsGzip: { measured: frame.js.gzip, withSearchOpen: frame.jsWithIslands.gzip, budget: 5 * 1024 },
+  oneIslandJsGzip: {
+    island: heaviestIsland[0],
+    measured: frame.jsWithIslands.gzip + heaviestIsland[1].gzip,
+    budget: 30 * 1024,
+  },
+  cssGzip: { page: heaviestCss[0], measured: heaviestCss[1].css.gzip, budget: 15 * 1024 },
+};
 
 // Graph layout timing: bundle the pure modules on the fly (they are TypeScript).
 const bundle = await build({
@@ -205,8 +249,36 @@ for (const [name, m] of Object.entries(mapperBench))
     `mapper, ${name}: ${m.concepts} concepts, ${m.entries} entries, index ${kb(m.indexBytes.raw)} kB (${kb(m.indexBytes.gzip)} gz); ` +
       `prepare ${m.prepareMs} ms, first query ${m.firstQueryMs} ms, median ${m.medianQueryMs} ms, slowest ${m.maxQueryMs} ms`,
   );
+console.log('\nJS each island adds to the site-wide scripts (kB gzip, all of its chunks):');
+console.log(
+  Object.entries(islandCosts)
+    .sort((a, b) => b[1].gzip - a[1].gzip)
+    .map(([k, v]) => `${k} ${kb(v.gzip)}`)
+    .join(' · '),
+);
+const verdict = (b) => `${kb(b.measured)} kB gz of ${kb(b.budget)} (${b.measured <= b.budget ? 'within' : 'OVER'})`;
+console.log('\nBudgets:');
+console.log(
+  `  notebook without an island: ${verdict(budgets.frameJsGzip)} at load; ${kb(budgets.frameJsGzip.withSearchOpen)} kB once search opens`,
+);
+console.log(`  a page with one island (heaviest, ${budgets.oneIslandJsGzip.island}): ${verdict(budgets.oneIslandJsGzip)}`);
+console.log(`  CSS per page (heaviest, ${budgets.cssGzip.page}): ${verdict(budgets.cssGzip)}`);
+
+let builds = null;
+if (!process.argv.includes('--quick')) {
+  console.log('\nBuilding the real atlas and a generated large atlas in temporary folders…');
+  const arg = process.argv.find((a) => a.startsWith('--concepts='));
+  builds = await benchBuilds(arg ? Number(arg.split('=')[1]) : 1000);
+  for (const [name, b] of Object.entries(builds))
+    console.log(
+      `build, ${name}: ${b.concepts} concepts, ${b.pages} pages; astro build ${b.buildS} s, Pagefind ${b.pagefindS} s; ` +
+        `search index ${(b.searchIndex.bytes / 1024 / 1024).toFixed(1)} MB in ${b.searchIndex.files} files; ` +
+        `site ${(b.site.bytes / 1024 / 1024).toFixed(1)} MB; graph page ${kb(b.graphHtmlBytes)} kB HTML, loads in ${b.graphLoadMs} ms`,
+    );
+}
+
 writeFileSync(
   'reports/bench.json',
-  `${JSON.stringify({ date: new Date().toISOString(), pages, graph, mapper: mapperBench }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), pages, budgets, graph, mapper: mapperBench, builds }, null, 2)}\n`,
 );
 console.log('Written reports/bench.json');

@@ -1,12 +1,11 @@
 /**
  * Isomorphic: what the function explorer shows for one function of the registry — its parameters
- * read and clamped (from sliders or the URL hash), the plot geometry (d3-scale and d3-shape: axes,
+ * read and clamped (from sliders or the URL hash), the plot geometry (scale.ts: axes,
  * the curve with gaps where values are not finite, the movable point and its tangent), the
  * readouts at the point (formula against a finite difference; for a composition, each stage's
  * local rate), and a table of sampled values as the plot's text equivalent.
  */
-import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linearScale, linePath, logScale, type PositionScale } from './scale';
 import {
   type FunctionSpec,
   type Params,
@@ -267,17 +266,8 @@ export function plotModel(s: ExplorerState, size: PlotSize = DEFAULT_PLOT): Plot
   const omitted = ys.filter((y) => !Number.isFinite(y)).length;
   const yDomain = spec.yDomain ? spec.yDomain(params) : niceYDomain(ys);
 
-  const x =
-    spec.xScale === 'log'
-      ? scaleLog()
-          .domain([...spec.domain])
-          .range([left, right])
-      : scaleLinear()
-          .domain([...spec.domain])
-          .range([left, right]);
-  const y = scaleLinear()
-    .domain([...yDomain])
-    .range([bottom, top]);
+  const x = (spec.xScale === 'log' ? logScale : linearScale)(spec.domain, [left, right]);
+  const y = linearScale(yDomain, [bottom, top]);
 
   const xTicks =
     spec.xScale === 'log'
@@ -285,10 +275,7 @@ export function plotModel(s: ExplorerState, size: PlotSize = DEFAULT_PLOT): Plot
           x: px(x(t)),
           label: powerOfTen(Math.round(Math.log10(t))),
         }))
-      : linearTicks(
-          x as ReturnType<typeof scaleLinear<number, number>>,
-          Math.max(3, Math.floor((right - left) / 90)),
-        );
+      : linearTicks(x, Math.max(3, Math.floor((right - left) / 90)));
   const yTicks = y
     .ticks(Math.max(3, Math.floor((bottom - top) / 50)))
     .map((t) => ({ y: px(y(t)), label: fmtNum(t, 3) }));
@@ -313,12 +300,7 @@ export function plotModel(s: ExplorerState, size: PlotSize = DEFAULT_PLOT): Plot
     }
     addPoint(xv);
   }
-  const curve =
-    line<[number, number, boolean]>()
-      .defined((d) => d[2])
-      .x((d) => d[0])
-      .y((d) => d[1])
-      .digits(1)(points) ?? '';
+  const curve = linePath(points, 1, (i) => points[i]![2]);
 
   const fx = safe(() => spec.f(s.x, params));
   const point = Number.isFinite(fx) ? { x: px(x(s.x)), y: px(y(fx)) } : null;
@@ -358,8 +340,8 @@ export function plotModel(s: ExplorerState, size: PlotSize = DEFAULT_PLOT): Plot
   };
 }
 
-function linearTicks(x: ReturnType<typeof scaleLinear<number, number>>, count: number) {
-  const [a, b] = x.domain() as [number, number];
+function linearTicks(x: PositionScale, count: number) {
+  const [a, b] = x.domain();
   const big = Math.max(Math.abs(a), Math.abs(b)) >= 10_000;
   return x.ticks(count).map((t) => ({
     x: px(x(t)),

@@ -1004,6 +1004,554 @@ const gaoRlSpec: FunctionSpec = {
   note: 'Functional form of Gao, Schulman and Hilton 2022 for RL (log is natural); it peaks at d = exp(α/β − 1). The defaults are illustrative, not values from the paper.',
 };
 
+// --- Reproducibility and versioning (the mlops notebooks) ----------------------------------
+
+/**
+ * Φ(z), the standard normal CDF, from erfc by the rational Chebyshev fit of Numerical Recipes
+ * (fractional error below 1.2 × 10⁻⁷ everywhere); finite for every finite z.
+ */
+export function seedNormalCdf(z: number): number {
+  const x = -z / Math.SQRT2;
+  const ax = Math.abs(x);
+  const t = 1 / (1 + 0.5 * ax);
+  const poly =
+    -ax * ax - 1.26551223 +
+    t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 +
+    t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const erfcAx = t * Math.exp(poly);
+  const erfcX = x >= 0 ? erfcAx : 2 - erfcAx;
+  return 0.5 * erfcX;
+}
+
+/** P(the mean of n seeds ranks the worse of two models first) = Φ(−Δ√n / (σ√2)). */
+export function wrongPickProbability(n: number, gap: number, sd: number): number {
+  return seedNormalCdf((-gap * Math.sqrt(n)) / (sd * Math.SQRT2));
+}
+
+/** dP/dn = −φ(z) · Δ / (2σ√(2n)), with z = Δ√n / (σ√2). */
+export function wrongPickRate(n: number, gap: number, sd: number): number {
+  const z = (gap * Math.sqrt(n)) / (sd * Math.SQRT2);
+  const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+  return (-density * gap) / (2 * sd * Math.sqrt(2 * n));
+}
+
+const seedWrongPick: FunctionSpec = {
+  id: 'seed-wrong-pick',
+  label: 'chance that n seeds per model rank the worse model first',
+  tex: 'P_{\\text{wrong}}(n) = \\Phi\\!\\left(-\\frac{\\Delta \\sqrt{n}}{\\sigma \\sqrt{2}}\\right)',
+  derivativeTex:
+    "P_{\\text{wrong}}'(n) = -\\varphi(z)\\,\\frac{\\Delta}{2 \\sigma \\sqrt{2 n}}, \\quad z = \\frac{\\Delta \\sqrt{n}}{\\sigma \\sqrt{2}}",
+  xSymbol: 'n',
+  xLabel: 'n, seeds per model',
+  yLabel: 'P(wrong model ranked first)',
+  params: [
+    { name: 'gap', label: 'True gap Δ (accuracy points)', min: 0, max: 3, step: 0.05, default: 1 },
+    { name: 'sd', label: 'Seed-to-seed std σ (accuracy points)', min: 0.1, max: 3, step: 0.05, default: 1 },
+  ],
+  domain: [1, 30],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 1,
+  yDomain: () => [0, 0.55],
+  f: (n, p) => wrongPickProbability(n, param(p, 'gap'), param(p, 'sd')),
+  df: (n, p) => wrongPickRate(n, param(p, 'gap'), param(p, 'sd')),
+  note: 'Assumes each model’s score over seeds is normal with the same σ and the seeds are independent; the reproducibility notebook’s witness checks the formula by simulation.',
+};
+
+/** P(some two of k random b-bit ids coincide) ≈ 1 − exp(−k(k − 1) / 2^(b+1)), the birthday bound. */
+export function hashCollisionProbability(k: number, b: number): number {
+  return -Math.expm1((-k * (k - 1)) / 2 ** (b + 1));
+}
+
+/** dP/dk = exp(−k(k − 1) / 2^(b+1)) · (2k − 1) / 2^(b+1). */
+export function hashCollisionRate(k: number, b: number): number {
+  const scale = 2 ** (b + 1);
+  return (Math.exp((-k * (k - 1)) / scale) * (2 * k - 1)) / scale;
+}
+
+const hashCollision: FunctionSpec = {
+  id: 'hash-collision',
+  label: 'chance that two of k content ids of b bits collide',
+  tex: 'P_{\\text{coll}}(k) \\approx 1 - e^{-k(k-1)/2^{b+1}}',
+  derivativeTex: "P_{\\text{coll}}'(k) \\approx e^{-k(k-1)/2^{b+1}} \\, \\frac{2k - 1}{2^{b+1}}",
+  xSymbol: 'k',
+  xLabel: 'k, number of stored objects',
+  yLabel: 'P(at least one collision)',
+  params: [{ name: 'b', label: 'Id length b (bits)', min: 8, max: 64, step: 4, default: 32 }],
+  domain: [1, 1e12],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 10_000,
+  yDomain: () => [0, 1.05],
+  f: (k, p) => hashCollisionProbability(k, param(p, 'b')),
+  df: (k, p) => hashCollisionRate(k, param(p, 'b')),
+  note: 'Treats the hash as a random function, as the versioning notebook’s witness checks by simulation at 16 bits; a full SHA-256 id (b = 256) stays below 10⁻⁵⁰ for a trillion objects.',
+};
+
+// --- Training compute ---------------------------------------------------------------------
+
+/**
+ * Wall-clock days to spend C training FLOPs on G accelerators of peak P FLOP/s each, running at
+ * model FLOPs utilisation u (Chowdhery et al. 2022, arXiv 2204.02311, §4.1 and Appendix B):
+ * t = C / (G · u · P · 86,400). G · t is the accelerator-days. The defaults are GPT-3's
+ * 3.14 × 10²³ FLOPs (Brown et al. 2020, Table D.1) on 1,024 A100s at their dense BF16 peak of
+ * 312 TFLOP/s (NVIDIA datasheet).
+ */
+export function trainingDays(C: number, mfu: number, peakFlops: number, gpus: number): number {
+  return C / (gpus * mfu * peakFlops * 86400);
+}
+
+const trainingDaysMfu: FunctionSpec = {
+  id: 'training-days-mfu',
+  label: 'training time against model FLOPs utilisation',
+  tex: 't(u) = \\frac{C}{G \\, u \\, P \\cdot 86{,}400 \\ \\text{s/day}}',
+  derivativeTex: "t'(u) = -\\frac{t(u)}{u}",
+  xSymbol: 'u',
+  xLabel: 'model FLOPs utilisation u (MFU)',
+  yLabel: 'training time t (days)',
+  params: [
+    { name: 'logc', label: 'Training compute log₁₀ C (FLOPs)', min: 20, max: 26, step: 0.001, default: 23.497 },
+    { name: 'peak', label: 'Peak per accelerator P (TFLOP/s)', min: 50, max: 2000, step: 1, default: 312 },
+    { name: 'gpus', label: 'Accelerators G', min: 8, max: 16384, step: 8, default: 1024 },
+  ],
+  domain: [0.05, 0.8],
+  xScale: 'linear',
+  xStep: 0.005,
+  x0: 0.4,
+  f: (u, p) => trainingDays(10 ** param(p, 'logc'), u, param(p, 'peak') * 1e12, param(p, 'gpus')),
+  df: (u, p) => -trainingDays(10 ** param(p, 'logc'), u, param(p, 'peak') * 1e12, param(p, 'gpus')) / u,
+  note: 'The defaults are GPT-3’s 3.14 × 10²³ training FLOPs (Brown et al. 2020, Table D.1) on 1,024 A100s at the dense BF16 peak of 312 TFLOP/s; multiply t by G for accelerator-days. PaLM reported an MFU of 46.2 % (Chowdhery et al. 2022, Table 3).',
+};
+
+// --- Emergent abilities ---------------------------------------------------------------------
+
+/**
+ * Schaeffer, Miranda and Koyejo 2023 (arXiv 2304.15004), §2: with a per-token loss that falls
+ * as a power law, ℓ(N) = (N_c / N)^α, one answer token is right with probability p = e^(−ℓ);
+ * exact match on an answer of K tokens scores p^K = e^(−Kℓ), and the token edit distance is about K (1 − p).
+ * N_c = 10⁹ and the defaults are a toy family, not a fit to any model.
+ */
+export const EMERGENCE_NC = 1e9;
+
+export function perTokenLoss(N: number, alpha: number): number {
+  return (EMERGENCE_NC / N) ** alpha;
+}
+
+export function exactMatch(N: number, alpha: number, K: number): number {
+  return Math.exp(-K * perTokenLoss(N, alpha));
+}
+
+export function tokenEditDistance(N: number, alpha: number, K: number): number {
+  return -K * Math.expm1(-perTokenLoss(N, alpha));
+}
+
+const EMERGENCE_K: ParamSpec = { name: 'K', label: 'Answer length K (tokens)', min: 1, max: 30, step: 1, default: 10 };
+const EMERGENCE_ALPHA: ParamSpec = { name: 'alpha', label: 'Loss exponent α', min: 0.2, max: 1, step: 0.01, default: 0.5 };
+
+const exactMatchScale: FunctionSpec = {
+  id: 'emergence-exact-match',
+  label: 'exact match p^K against model size',
+  tex: '\\text{EM}(N) = p(N)^{K} = e^{-K \\, \\ell(N)}, \\quad \\ell(N) = (N_c / N)^{\\alpha}',
+  derivativeTex: "\\text{EM}'(N) = \\frac{K \\alpha}{N} \\, \\ell(N) \\, \\text{EM}(N)",
+  xSymbol: 'N',
+  xLabel: 'parameters N (toy family)',
+  yLabel: 'exact match on a K-token answer',
+  params: [EMERGENCE_K, EMERGENCE_ALPHA],
+  domain: [1e7, 1e13],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1e11,
+  yDomain: () => [0, 1],
+  f: (N, p) => exactMatch(N, param(p, 'alpha'), param(p, 'K')),
+  df: (N, p) => {
+    const a = param(p, 'alpha');
+    const K = param(p, 'K');
+    return ((K * a) / N) * perTokenLoss(N, a) * exactMatch(N, a, K);
+  },
+  note: 'Toy family after Schaeffer et al. 2023, §2: per-token loss (N_c/N)^α with N_c = 10⁹; K = 1 is the per-token accuracy. Not fitted to any real model.',
+};
+
+const editDistanceScale: FunctionSpec = {
+  id: 'emergence-edit-distance',
+  label: 'token edit distance K(1 − p) against model size',
+  tex: '\\text{ED}(N) = K \\, \\bigl(1 - p(N)\\bigr) = K \\, \\bigl(1 - e^{-\\ell(N)}\\bigr)',
+  derivativeTex: "\\text{ED}'(N) = -\\frac{K \\alpha}{N} \\, \\ell(N) \\, p(N)",
+  xSymbol: 'N',
+  xLabel: 'parameters N (toy family)',
+  yLabel: 'wrong tokens in a K-token answer',
+  params: [EMERGENCE_K, EMERGENCE_ALPHA],
+  domain: [1e7, 1e13],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1e11,
+  yDomain: (p) => [0, param(p, 'K')],
+  f: (N, p) => tokenEditDistance(N, param(p, 'alpha'), param(p, 'K')),
+  df: (N, p) => {
+    const a = param(p, 'alpha');
+    const l = perTokenLoss(N, a);
+    return ((-param(p, 'K') * a) / N) * l * Math.exp(-l);
+  },
+  note: 'The same toy family scored by a metric linear in the per-token errors, about K(1 − p) (Schaeffer et al. 2023, §2); it falls at every size.',
+};
+
+// --- Logistic regression on separable data ------------------------------------------------------
+
+/**
+ * Average logistic loss (binary cross-entropy, nats) of a 1-D logistic regression without intercept,
+ * p(y = 1 | x) = σ(w x), on five points: zeros at x = −2 and −1, ones at x = 1 and 2, and a fifth one
+ * at x = a. Each point costs log(1 + e^{−s w x}) with s = ±1 its signed label, computed as a softplus.
+ * For a > 0 the data are separable and the loss falls all the way to 0 as w grows: no minimum. For
+ * a < 0 the fifth point sits among the zeros and the minimum is finite (w ≈ 1.224 at a = −1). The
+ * logistic-regression witness computes the same numbers.
+ */
+export function logisticFivePointLoss(w: number, a: number): number {
+  return (2 * softplus(-w) + 2 * softplus(-2 * w) + softplus(-a * w)) / 5;
+}
+
+/** dL/dw = −[2σ(−w) + 4σ(−2w) + a σ(−a w)] / 5: negative for every w when a ≥ 0. */
+export function logisticFivePointLossRate(w: number, a: number): number {
+  return -(2 * sigmoid(-w) + 4 * sigmoid(-2 * w) + a * sigmoid(-a * w)) / 5;
+}
+
+const logisticSeparableSpec: FunctionSpec = {
+  id: 'logistic-separable-loss',
+  label: 'Logistic loss of five points against the weight w',
+  tex: 'J(w) = \\tfrac{1}{5} \\sum_{i=1}^{5} \\log\\bigl(1 + e^{-s_i w x_i}\\bigr)',
+  derivativeTex: "J'(w) = -\\tfrac{1}{5} \\sum_{i=1}^{5} s_i x_i \\, \\sigma(-s_i w x_i)",
+  xSymbol: 'w',
+  xLabel: 'weight w (the model is p = σ(w x), no intercept)',
+  yLabel: 'average loss J(w) (nats)',
+  params: [{ name: 'a', label: 'Position a of the fifth point, a one (a > 0: separable)', min: -2, max: 2, step: 0.1, default: 1 }],
+  domain: [-1, 8],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 2,
+  yDomain: () => [0, 2],
+  f: (w, p) => logisticFivePointLoss(w, param(p, 'a')),
+  df: (w, p) => logisticFivePointLossRate(w, param(p, 'a')),
+  note: 'Zeros at x = −2 and −1, ones at x = 1, 2 and a. With a > 0 a threshold at 0 classifies every point and the loss has no minimum; with a < 0 it has one.',
+};
+
+// --- Stochastic gradient descent: the noise floor ------------------------------------------------
+
+/**
+ * The excess loss at which SGD with a constant step η hovers on a quadratic of curvature λ when each
+ * minibatch gradient carries noise of variance σ²/B: ησ² / (2B(2 − ηλ)), here in units of σ² and with
+ * λ = 1 (the SGD notebook's mean-estimation loss). Infinite from η = 2/λ on, where SGD diverges.
+ */
+export function sgdNoiseFloor(eta: number, B: number, lambda = 1): number {
+  if (eta * lambda >= 2) return Infinity;
+  return eta / (2 * B * (2 - eta * lambda));
+}
+
+const sgdNoiseFloorSpec: FunctionSpec = {
+  id: 'sgd-noise-floor',
+  label: 'SGD: noise floor against the learning rate',
+  tex: 'F(\\eta) = \\frac{\\eta}{2B\\,(2 - \\eta)}',
+  derivativeTex: "F'(\\eta) = \\frac{1}{B\\,(2 - \\eta)^2}",
+  xSymbol: 'η',
+  xLabel: 'learning rate η (curvature λ = 1)',
+  yLabel: 'excess loss, in units of σ²',
+  params: [{ name: 'B', label: 'Batch size B', min: 1, max: 64, step: 1, default: 1 }],
+  domain: [0.01, 1.99],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.1,
+  yDomain: () => [0, 0.5],
+  f: (eta, p) => sgdNoiseFloor(eta, param(p, 'B')),
+  df: (eta, p) => 1 / (param(p, 'B') * (2 - eta) ** 2),
+  note: 'Stationary excess loss of SGD with a constant step on f(x) = mean of (x − aᵢ)²/2, derived in the stochastic gradient descent notebook and checked there by simulation; it grows without bound as η nears 2/λ = 2.',
+};
+
+// --- Vector norms: the Lp unit circle ------------------------------------------------------------
+
+/** The upper-right quarter of the Lp unit circle |x|^p + |y|^p = 1: y = (1 − x^p)^(1/p) for 0 ≤ x ≤ 1. */
+export function lpUnitCircle(x: number, p: number): number {
+  return Math.pow(Math.max(0, 1 - Math.pow(x, p)), 1 / p);
+}
+
+const lpUnitCircleSpec: FunctionSpec = {
+  id: 'lp-unit-circle',
+  label: 'Lp unit circle (first quadrant)',
+  tex: 'y = (1 - x^p)^{1/p}',
+  derivativeTex: '\\frac{dy}{dx} = -x^{p-1} (1 - x^p)^{1/p - 1}',
+  xSymbol: 'x',
+  xLabel: 'x (first coordinate)',
+  yLabel: 'y with ‖(x, y)‖ₚ = 1',
+  params: [{ name: 'p', label: 'Exponent p', min: 0.5, max: 16, step: 0.1, default: 2 }],
+  domain: [0, 1],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0.5,
+  yDomain: () => [0, 1.05],
+  f: (x, p) => lpUnitCircle(x, param(p, 'p')),
+  df: (x, p) => {
+    const e = param(p, 'p');
+    return -Math.pow(x, e - 1) * Math.pow(Math.max(0, 1 - Math.pow(x, e)), 1 / e - 1);
+  },
+  note: 'For p ≥ 1 the curve bounds a convex unit ball and ‖·‖ₚ is a norm; below p = 1 it bends inwards and the triangle inequality fails. It crosses the diagonal y = x at 2^(−1/p).',
+};
+
+// --- Mutual information ----------------------------------------------------------------------
+
+/**
+ * I(X; Y) in nats for k independent pairs of standard Gaussians, each pair with correlation ρ:
+ * k times −½ ln(1 − ρ²). Infinite at ρ = ±1, where one variable determines the other. The
+ * mutual-information witness computes the same numbers (0.830 nats at ρ = 0.9, k = 1).
+ */
+export function gaussianMutualInformation(rho: number, k: number): number {
+  return -0.5 * k * Math.log(1 - rho * rho) + 0;
+}
+
+const gaussianMiSpec: FunctionSpec = {
+  id: 'gaussian-mi',
+  label: 'Mutual information of correlated Gaussians against the correlation ρ',
+  tex: 'I(\\rho) = -\\frac{k}{2} \\ln\\bigl(1 - \\rho^2\\bigr)',
+  derivativeTex: "I'(\\rho) = \\frac{k \\rho}{1 - \\rho^2}",
+  xSymbol: 'ρ',
+  xLabel: 'correlation ρ of each pair',
+  yLabel: 'mutual information I (nats)',
+  params: [{ name: 'k', label: 'Independent pairs k', min: 1, max: 16, step: 1, default: 1 }],
+  domain: [-0.999, 0.999],
+  xScale: 'linear',
+  xStep: 0.001,
+  x0: 0.9,
+  yDomain: (p) => [0, 3.6 * param(p, 'k')],
+  f: (rho, p) => gaussianMutualInformation(rho, param(p, 'k')),
+  df: (rho, p) => (param(p, 'k') * rho) / (1 - rho * rho),
+  note: 'Zero at ρ = 0 (independent), the same for ρ and −ρ, and unbounded as |ρ| → 1; divide by ln 2 ≈ 0.693 for bits (1.198 bits at ρ = 0.9).',
+};
+
+// --- Normalizing flows -------------------------------------------------------------------------
+
+/**
+ * The density of a one-layer 1-D flow: z = f(x) = x + a tanh x with z ~ N(0, 1), so by the change
+ * of variables p(x) = N(f(x); 0, 1) · |f′(x)|, f′(x) = 1 + a sech² x. For a > −1 the map is
+ * increasing and p integrates to 1; for a < −1 it folds (f′ < 0 near 0) and the same formula
+ * overcounts. The normalizing-flows witness computes the same numbers (p(0) = 0.0399 at a = −0.9).
+ */
+export function flowTanhDensity(x: number, a: number): number {
+  const u = x + a * Math.tanh(x);
+  const sech = 1 / Math.cosh(x);
+  return (Math.exp(-0.5 * u * u) / Math.sqrt(2 * Math.PI)) * Math.abs(1 + a * sech * sech);
+}
+
+/** dp/dx = sign(f′) · N(f(x)) · (f″(x) − f(x) f′(x)²), with f″(x) = −2a sech² x tanh x. */
+export function flowTanhDensityRate(x: number, a: number): number {
+  const u = x + a * Math.tanh(x);
+  const sech2 = 1 / Math.cosh(x) ** 2;
+  const g = 1 + a * sech2;
+  const g1 = -2 * a * sech2 * Math.tanh(x);
+  return (Math.sign(g) * Math.exp(-0.5 * u * u) * (g1 - u * g * g)) / Math.sqrt(2 * Math.PI);
+}
+
+const flowTanhDensitySpec: FunctionSpec = {
+  id: 'flow-tanh-density',
+  label: 'Normalizing flow: density of x when z = x + a tanh x is a standard Gaussian',
+  tex: '\\begin{aligned} p_x(x) &= \\mathcal{N}\\bigl(f(x); 0, 1\\bigr)\\, \\bigl|f\'(x)\\bigr| \\\\ f(x) &= x + a \\tanh x \\\\ f\'(x) &= 1 + a\\, \\mathrm{sech}^2 x \\end{aligned}',
+  derivativeTex: "\\begin{aligned} p_x'(x) &= \\operatorname{sgn} f'(x)\\, \\mathcal{N}\\bigl(f(x); 0, 1\\bigr) \\\\ &\\quad \\cdot \\bigl(f''(x) - f(x)\\, f'(x)^2\\bigr) \\end{aligned}",
+  xSymbol: 'x',
+  xLabel: 'data value x',
+  yLabel: 'density p_x(x)',
+  params: [{ name: 'a', label: 'Warp a (invertible only for a > −1)', min: -1.5, max: 3, step: 0.05, default: 0 }],
+  domain: [-4, 4],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 0,
+  // p(0) = (1 + a) N(0) is the top for a > 0; below that the bumps stay under 0.45.
+  yDomain: (p) => [0, Math.max(0.45, 0.42 * (1 + param(p, 'a')))],
+  f: (x, p) => flowTanhDensity(x, param(p, 'a')),
+  df: (x, p) => flowTanhDensityRate(x, param(p, 'a')),
+  // Where f′ = 0 (a < −1) |f′| has a corner: cosh² x = −a.
+  breaks: (p) => {
+    const a = param(p, 'a');
+    if (a >= -1) return [];
+    const x = Math.acosh(Math.sqrt(-a));
+    return [
+      { x: -x, kind: 'corner' },
+      { x, kind: 'corner' },
+    ];
+  },
+  note: 'One invertible layer z = x + a tanh x pulling data towards a standard Gaussian; at a = 0 it is the identity and p_x is the Gaussian itself. Below a = −1 the map is no longer one-to-one and the formula stops being a density.',
+};
+
+// --- Bias and variance against the number of features ----------------------------------------
+
+/**
+ * Expected in-sample squared error of least squares on the first p of N orthonormal features
+ * (Hastie, Tibshirani & Friedman, ESL §7.3: noise σ² + average bias² + (p/N) σ²), when the true
+ * coefficients have θ_j² = S(1 − r) r^j, so that the bias² left after p features is S r^p.
+ */
+export function biasVarianceError(p: number, N: number, S: number, r: number, s2: number): number {
+  return s2 + S * r ** p + (s2 * p) / N;
+}
+
+const biasVarianceInSample: FunctionSpec = {
+  id: 'bias-variance-in-sample',
+  label: 'expected error against the number of features p: noise + bias² + variance',
+  tex: '\\mathrm{Err}(p) = \\sigma^2 + S\\, r^{p} + \\sigma^2 \\frac{p}{N}',
+  derivativeTex: '\\frac{d\\,\\mathrm{Err}}{dp} = S\\, r^{p} \\ln r + \\frac{\\sigma^2}{N}',
+  xSymbol: 'p',
+  xLabel: 'number of features p fitted',
+  yLabel: 'expected squared error on new targets',
+  params: [
+    { name: 'N', label: 'Training points N', min: 50, max: 1000, step: 10, default: 50 },
+    { name: 'S', label: 'Signal power S (bias² with no features)', min: 0.5, max: 10, step: 0.5, default: 4 },
+    { name: 'r', label: 'Share r of the remaining signal each feature leaves', min: 0.5, max: 0.95, step: 0.05, default: 0.8 },
+    { name: 's2', label: 'Noise variance σ²', min: 0.1, max: 4, step: 0.1, default: 1 },
+  ],
+  domain: [0, 50],
+  xScale: 'linear',
+  xStep: 1,
+  x0: 17,
+  f: (x, p) => biasVarianceError(x, param(p, 'N'), param(p, 'S'), param(p, 'r'), param(p, 's2')),
+  df: (x, p) => param(p, 'S') * param(p, 'r') ** x * Math.log(param(p, 'r')) + param(p, 's2') / param(p, 'N'),
+  note: 'Fixed inputs and orthonormal features, so bias² = S rᵖ and variance = σ² p/N exactly (ESL §7.3); the minimum is where the slope crosses 0. The setting is illustrative, checked by the bias-variance witness.',
+};
+
+// --- How much K-fold cross-validation overstates the error -------------------------------------
+
+/**
+ * Least squares with p features on m training points whose inputs are N(0, I): the expected
+ * squared error on a new point is σ²(1 + p/(m − p − 1)). K-fold cross-validation trains on
+ * m = N(K − 1)/K points, so its expectation exceeds the error of the model trained on all N;
+ * returned in percent of that error (σ² cancels). Needs m > p + 1.
+ */
+export function kfoldOverstatement(K: number, N: number, p: number): number {
+  const m = (N * (K - 1)) / K;
+  const errN = 1 + p / (N - p - 1);
+  return (100 * (p / (m - p - 1) - p / (N - p - 1))) / errN;
+}
+
+const kfoldOverstatementSpec: FunctionSpec = {
+  id: 'kfold-overstatement',
+  label: 'how much K-fold cross-validation overstates the error, against K',
+  tex: '100\\,\\% \\times \\Big(\\frac{\\mathrm{Err}_{m}}{\\mathrm{Err}_{N}} - 1\\Big), \\quad m = N \\frac{K - 1}{K}',
+  xSymbol: 'K',
+  xLabel: 'number of folds K (K = N is leave-one-out)',
+  yLabel: 'overstatement of the error, %',
+  params: [
+    { name: 'N', label: 'Data points N', min: 100, max: 1000, step: 10, default: 100 },
+    { name: 'p', label: 'Features p of the linear model', min: 1, max: 40, step: 1, default: 10 },
+  ],
+  domain: [2, 100],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 5,
+  f: (K, p) => kfoldOverstatement(K, param(p, 'N'), param(p, 'p')),
+  df: (K, p) => {
+    const N = param(p, 'N');
+    const q = param(p, 'p');
+    const m = (N * (K - 1)) / K;
+    return (-100 * q * N) / (K * K * (m - q - 1) ** 2 * (1 + q / (N - q - 1)));
+  },
+  note: 'Errₘ = σ²(1 + p/(m − p − 1)) is the expected error of least squares trained on m points; exact for Gaussian inputs and a correct linear model (checked by the cross-validation witness); it shows the direction and size of the bias, not a rule for every learner.',
+};
+
+// --- Ridge regression: expected error against the penalty -------------------------------------
+
+/**
+ * Ridge regression with orthonormal inputs (XᵀX = N I) multiplies every least-squares coefficient
+ * by s = N/(N + λ) (Hastie, Tibshirani & Friedman, ESL §3.4.1, there with XᵀX = I). Its expected
+ * in-sample error is σ² + (1 − s)² S + s² p σ²/N, with S = ‖θ‖² the signal power; lowest at λ = pσ²/S.
+ */
+export function ridgeError(lam: number, N: number, p: number, S: number, s2: number): number {
+  const s = N / (N + lam);
+  return s2 + (1 - s) ** 2 * S + (s * s * p * s2) / N;
+}
+
+const ridgeErrorSpec: FunctionSpec = {
+  id: 'ridge-error',
+  label: 'expected error of ridge regression against the penalty λ: noise + bias² + variance',
+  tex: '\\mathrm{Err}(\\lambda) = \\sigma^2 + (1 - s)^2 S + s^2 \\frac{p\\,\\sigma^2}{N}, \\quad s = \\frac{N}{N + \\lambda}',
+  derivativeTex: '\\frac{d\\,\\mathrm{Err}}{d\\lambda} = \\frac{2N\\,(\\lambda S - p\\,\\sigma^2)}{(N + \\lambda)^3}',
+  xSymbol: 'λ',
+  xLabel: 'penalty λ (log scale)',
+  yLabel: 'expected squared error on new targets',
+  params: [
+    { name: 'N', label: 'Training points N', min: 50, max: 500, step: 10, default: 50 },
+    { name: 'p', label: 'Features p', min: 1, max: 45, step: 1, default: 40 },
+    { name: 'S', label: 'Signal power S = ‖θ‖²', min: 0.25, max: 10, step: 0.25, default: 1 },
+    { name: 's2', label: 'Noise variance σ²', min: 0.1, max: 4, step: 0.1, default: 1 },
+  ],
+  domain: [0.1, 1000],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 40,
+  f: (lam, p) => ridgeError(lam, param(p, 'N'), param(p, 'p'), param(p, 'S'), param(p, 's2')),
+  df: (lam, p) => {
+    const N = param(p, 'N');
+    return (2 * N * (lam * param(p, 'S') - param(p, 'p') * param(p, 's2'))) / (N + lam) ** 3;
+  },
+  note: 'Orthonormal inputs and a correct linear model, so every term is exact (checked by the regularization witness); least squares is λ = 0, where the error is σ²(1 + p/N), and the minimum sits at λ = pσ²/S.',
+};
+
+// --- Evaluation pipelines: error bars on a benchmark score -----------------------------------
+
+/** Two-sided 95 % point of the standard normal, as in the evaluation-pipelines witness. */
+export const EVAL_Z95 = 1.96;
+
+/**
+ * Half-width of the 95 % interval of one accuracy p measured on n independent items, in
+ * percentage points: 100 · 1.96 · √(p(1 − p)/n) (Miller 2024, arXiv 2411.00640, on standard errors of independent questions).
+ */
+export function accuracyCiHalfwidth(n: number, p: number): number {
+  return 100 * EVAL_Z95 * Math.sqrt((p * (1 - p)) / n);
+}
+
+/**
+ * Half-width of the 95 % interval of the difference between two models with the same accuracy p,
+ * scored on the same n items, whose per-item scores have correlation ρ, in percentage points:
+ * 100 · 1.96 · √(2p(1 − p)(1 − ρ)/n). ρ = 0 is the unpaired interval; pairing gains through ρ > 0
+ * (Miller 2024, on paired comparisons).
+ */
+export function pairedDiffCiHalfwidth(n: number, p: number, rho: number): number {
+  return 100 * EVAL_Z95 * Math.sqrt((2 * p * (1 - p) * Math.max(0, 1 - rho)) / n);
+}
+
+const EVAL_ACCURACY: ParamSpec = { name: 'p', label: 'Accuracy p', min: 0.05, max: 0.95, step: 0.01, default: 0.7 };
+
+const accuracyCiHalfwidthSpec: FunctionSpec = {
+  id: 'accuracy-ci-halfwidth',
+  label: 'error bar of one accuracy against the number of items n',
+  tex: 'h(n) = 100 \\cdot 1.96 \\sqrt{\\frac{p\\,(1 - p)}{n}}',
+  derivativeTex: "h'(n) = -\\frac{h(n)}{2n}",
+  xSymbol: 'n',
+  xLabel: 'test items n',
+  yLabel: '95 % half-width (percentage points)',
+  params: [EVAL_ACCURACY],
+  domain: [10, 100_000],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1000,
+  yDomain: () => [0, 20],
+  f: (n, p) => accuracyCiHalfwidth(n, param(p, 'p')),
+  df: (n, p) => -accuracyCiHalfwidth(n, param(p, 'p')) / (2 * n),
+  note: 'Normal approximation to the mean of n independent 0/1 scores; it needs items drawn independently and is poor for small n or p near 0 or 1.',
+};
+
+const pairedDiffCiHalfwidthSpec: FunctionSpec = {
+  id: 'paired-diff-ci-halfwidth',
+  label: 'error bar of a difference between two models on the same n items',
+  tex: 'h_{\\Delta}(n) = 100 \\cdot 1.96 \\sqrt{\\frac{2 p\\,(1 - p)(1 - \\rho)}{n}}',
+  derivativeTex: "h_{\\Delta}'(n) = -\\frac{h_{\\Delta}(n)}{2n}",
+  xSymbol: 'n',
+  xLabel: 'test items n, shared by both models',
+  yLabel: '95 % half-width of the gap (points)',
+  params: [
+    EVAL_ACCURACY,
+    { name: 'rho', label: 'Per-item correlation ρ (0: unpaired)', min: 0, max: 0.95, step: 0.05, default: 0.5 },
+  ],
+  domain: [10, 100_000],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 1000,
+  yDomain: () => [0, 20],
+  f: (n, p) => pairedDiffCiHalfwidth(n, param(p, 'p'), param(p, 'rho')),
+  df: (n, p) => -pairedDiffCiHalfwidth(n, param(p, 'p'), param(p, 'rho')) / (2 * n),
+  note: 'Both models at accuracy p; ρ is the correlation of their per-item 0/1 scores. At ρ = 0 this is the unpaired interval √2 times one model’s; at ρ = 0.5 it equals one model’s.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1029,6 +1577,21 @@ export const REGISTRY: readonly FunctionSpec[] = [
   ddpmSignalFraction,
   gaoBestOfNSpec,
   gaoRlSpec,
+  seedWrongPick,
+  hashCollision,
+  trainingDaysMfu,
+  exactMatchScale,
+  editDistanceScale,
+  logisticSeparableSpec,
+  sgdNoiseFloorSpec,
+  lpUnitCircleSpec,
+  gaussianMiSpec,
+  flowTanhDensitySpec,
+  biasVarianceInSample,
+  kfoldOverstatementSpec,
+  ridgeErrorSpec,
+  accuracyCiHalfwidthSpec,
+  pairedDiffCiHalfwidthSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

@@ -1,10 +1,9 @@
 /**
  * Isomorphic: the geometry of the log-log roofline chart — scales, ticks, the roof, the ridge and the
- * operating points — computed with d3-scale and d3-shape. Positions only; roofline-view.ts turns them
+ * operating points — computed with scale.ts. Positions only; roofline-view.ts turns them
  * into SVG elements for the page and the island alike.
  */
-import { scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linePath, logScale } from './scale';
 
 export const CHART = { width: 640, height: 400, left: 62, right: 18, top: 36, bottom: 52 } as const;
 
@@ -77,16 +76,12 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
   const xLo = Math.min(1, ...intensities.map((i) => i / 1.6));
   const cap = Number.isFinite(input.decodeLimit) ? input.decodeLimit * 1.6 : 0;
   const xHi = Math.max(input.ridge * 4, ...intensities.map((i) => i * 2), Math.min(cap, 1e6));
-  const x = scaleLog().domain([xLo, xHi]).range([left, right]);
-  const y = scaleLog()
-    .domain([(input.bandwidth * xLo) / 2, input.peakFlops * 4])
-    .range([bottom, top]);
+  const x = logScale([xLo, xHi], [left, right]);
+  const y = logScale([(input.bandwidth * xLo) / 2, input.peakFlops * 4], [bottom, top]);
   const roofAt = (i: number) => Math.min(input.peakFlops, input.bandwidth * i);
-  const draw = line<number>()
-    .x((i) => x(i))
-    .y((i) => y(roofAt(i)));
+  const draw = (intensities: number[]) => linePath(intensities.map((i) => [x(i), y(roofAt(i))] as const));
   const place = (p: ChartPoint): Placed => ({ ...p, x: x(p.intensity), y: y(p.flops) });
-  const [yLo, yHi] = y.domain() as [number, number];
+  const [yLo, yHi] = y.domain();
   return {
     left,
     right,
@@ -95,7 +90,7 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
     xTicks: powersOfTen(xLo, xHi).map((v) => ({ x: x(v), label: powerLabel(v) })),
     // Labelled in TFLOP/s.
     yTicks: powersOfTen(yLo, yHi).map((v) => ({ y: y(v), label: powerLabel(v / 1e12) })),
-    roof: draw([xLo, input.ridge, xHi]) ?? '',
+    roof: draw([xLo, input.ridge, xHi]),
     ridge: { x: x(input.ridge), y: y(input.peakFlops) },
     limitX: input.decodeLimit >= xLo && input.decodeLimit <= xHi ? x(input.decodeLimit) : null,
     decode: place(input.decode),

@@ -123,11 +123,18 @@ test('pages fit a 360 px wide screen without sideways scrolling', async ({ page 
   }
 });
 
-test('every display equation of a written notebook fits a 360 px screen', async ({ page }) => {
-  expect(COMPLETE.length).toBeGreaterThan(0);
-  await page.setViewportSize({ width: 360, height: 800 });
-  for (const slug of COMPLETE) {
-    await page.goto(at(`concepts/${slug}/`));
+// The sweep over every written notebook, one test each: on a 360 px screen every display equation
+// fits and nothing scrolls sideways; then axe, light and dark, figures, code and islands included.
+const sweep = (slug: string) => `concepts/${slug}/`;
+test('the notebook sweep finds the written notebooks', () => {
+  expect(COMPLETE.length).toBeGreaterThanOrEqual(49);
+});
+for (const slug of COMPLETE)
+  test(`the ${slug} notebook fits 360 px and axe finds nothing serious (light and dark)`, async ({ page }) => {
+    test.slow();
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(at(sweep(slug)));
     const wide = await page
       .locator('.katex-display')
       .evaluateAll((els) =>
@@ -138,14 +145,34 @@ test('every display equation of a written notebook fits a 360 px screen', async 
     expect(wide, `${slug}: split these equations into rows (aligned or gathered)`).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${slug} scrolls sideways on a 360 px screen`).toBeLessThanOrEqual(0);
-  }
+    await page.setViewportSize(viewport);
+    await expectNoSeriousA11yViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousA11yViolations(page);
+  });
+
+/**
+ * Every other page of the build (planned notebooks, domains, tracks, tools, labs, the 404 page…),
+ * read from dist so a new page is swept without a list to keep up to date.
+ */
+const BUILT = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f === 'index.html' || f.endsWith('/index.html') || f === '404.html')
+  .map((f) => (f === '404.html' ? '404.html' : f.slice(0, -'index.html'.length)))
+  .filter((path) => !PAGES.some((p) => p.path === path) && !COMPLETE.some((slug) => sweep(slug) === path))
+  .sort();
+
+test('the sweep finds the built pages', () => {
+  // Guards the sweep itself: an empty or truncated list would pass every page it skipped.
+  expect(BUILT).toEqual(expect.arrayContaining(['404.html', 'graph/', 'map/', 'review/', 'domains/mlops/']));
+  expect(BUILT.length + PAGES.length + COMPLETE.length).toBeGreaterThanOrEqual(100);
 });
 
-// The axe sweep over every written notebook, light and dark: figures, code and islands included.
-for (const slug of COMPLETE)
-  test(`axe finds nothing serious on the ${slug} notebook (light and dark)`, async ({ page }) => {
+for (const path of BUILT)
+  test(`axe finds nothing serious on /${path} (light and dark)`, async ({ page }) => {
     test.slow();
-    await page.goto(at(`concepts/${slug}/`));
+    // The 404 page is what a reader sees at an unknown address.
+    const response = await page.goto(at(path === '404.html' ? 'no-such-page/' : path));
+    expect(response?.status()).toBe(path === '404.html' ? 404 : 200);
     await expectNoSeriousA11yViolations(page);
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectNoSeriousA11yViolations(page);

@@ -5,8 +5,13 @@ import {
   KAPLAN_ALPHA_N,
   KAPLAN_NC,
   REGISTRY,
+  accuracyCiHalfwidth,
+  pairedDiffCiHalfwidth,
   blockAttentionShare,
   bernoulliLogLik,
+  biasVarianceError,
+  kfoldOverstatement,
+  ridgeError,
   centralDifference,
   chinchillaIsoLoss,
   chinchillaOptimalN,
@@ -21,6 +26,8 @@ import {
   getFunction,
   gaoBestOfNGold,
   gaoRlGold,
+  logisticFivePointLoss,
+  logisticFivePointLossRate,
   infonceMargin,
   preferenceLoss,
   vaeElbo,
@@ -34,8 +41,16 @@ import {
   stepDecay,
   warmupCosine,
   windowedScoreEntries,
+  seedNormalCdf,
+  wrongPickProbability,
+  hashCollisionProbability,
+  sgdNoiseFloor,
+  lpUnitCircle,
+  gaussianMutualInformation,
+  flowTanhDensity,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
+import { exactMatch, perTokenLoss, tokenEditDistance, trainingDays } from '../../src/lib/function-registry';
 
 const fn = (id: string) => {
   const spec = getFunction(id);
@@ -87,6 +102,8 @@ describe('the registry', () => {
       'ddpm-signal-fraction',
       'gao-bon-gold',
       'gao-rl-gold',
+      'gaussian-mi',
+      'flow-tanh-density',
     ])
       expect(getFunction(id), id).toBeDefined();
     expect(getFunction('Math.sin(x)')).toBeUndefined();
@@ -592,6 +609,56 @@ describe('reward model over-optimisation (Gao, Schulman and Hilton 2022)', () =>
   });
 });
 
+describe('bias and variance against the number of features (ESL §7.3, the bias-variance notebook)', () => {
+  it('gives the witness’s numbers: 5 at p = 0, 2 at p = 50, 1.43 at the best p = 17.0', () => {
+    expect(at('bias-variance-in-sample', 0).f).toBeCloseTo(5, 12);
+    expect(at('bias-variance-in-sample', 50).f).toBeCloseTo(2 + 4 * 0.8 ** 50, 12);
+    const pStar = Math.log(1 / (50 * 4 * -Math.log(0.8))) / Math.log(0.8);
+    expect(pStar).toBeCloseTo(17.0, 1);
+    expect(at('bias-variance-in-sample', pStar).df).toBeCloseTo(0, 12);
+    expect(at('bias-variance-in-sample', pStar).f).toBeCloseTo(1.43, 2);
+  });
+
+  it('moves the best p by ln 4 / (−ln r) = 6.21 features when N is quadrupled', () => {
+    const best = (N: number) => Math.log(1 / (N * 4 * -Math.log(0.8))) / Math.log(0.8);
+    expect(best(200) - best(50)).toBeCloseTo(Math.log(4) / -Math.log(0.8), 12);
+    expect(best(200)).toBeCloseTo(23.2, 1);
+    expect(at('bias-variance-in-sample', best(200), { N: 200 }).df).toBeCloseTo(0, 12);
+    expect(biasVarianceError(10, 50, 4, 0.8, 1)).toBeCloseTo(1 + 4 * 0.8 ** 10 + 0.2, 12);
+  });
+});
+
+describe('K-fold cross-validation overstatement (the cross-validation notebook)', () => {
+  it('gives the witness’s numbers at N = 100, p = 10: 12.95, 2.93, 1.28 and 0.11 % for K = 2, 5, 10, N', () => {
+    expect(at('kfold-overstatement', 2).f).toBeCloseTo(12.95, 2);
+    expect(at('kfold-overstatement', 5).f).toBeCloseTo(2.93, 2);
+    expect(at('kfold-overstatement', 10).f).toBeCloseTo(1.28, 2);
+    expect(at('kfold-overstatement', 100).f).toBeCloseTo(0.11, 2);
+  });
+
+  it('falls with K towards 0 and shrinks as N grows', () => {
+    expect(at('kfold-overstatement', 20).df).toBeLessThan(0);
+    expect(kfoldOverstatement(5, 1000, 10)).toBeLessThan(kfoldOverstatement(5, 100, 10));
+    expect(kfoldOverstatement(1e9, 100, 10)).toBeCloseTo(0, 6);
+  });
+});
+
+describe('ridge regression against the penalty (ESL §3.4.1, the regularization notebook)', () => {
+  it('gives the witness’s numbers: least squares 1.8, the best λ* = pσ²/S = 40 with error 13/9', () => {
+    expect(ridgeError(0, 50, 40, 1, 1)).toBeCloseTo(1.8, 12);
+    expect(at('ridge-error', 40).f).toBeCloseTo(13 / 9, 12);
+    expect(at('ridge-error', 40).df).toBeCloseTo(0, 12);
+    expect(at('ridge-error', 10).df).toBeLessThan(0);
+    expect(at('ridge-error', 100).df).toBeGreaterThan(0);
+  });
+
+  it('moves λ* to 20 when the signal doubles, and tends to σ² + S as λ grows', () => {
+    expect(at('ridge-error', 20, { S: 2 }).df).toBeCloseTo(0, 12);
+    expect(ridgeError(20, 50, 40, 2, 1)).toBeCloseTo(1 + (2 * 0.8) / 2.8, 12);
+    expect(ridgeError(1e12, 50, 40, 1, 1)).toBeCloseTo(2, 6);
+  });
+});
+
 describe('softplus, shared by the InfoNCE and preference losses', () => {
   it.each([
     [0, Math.LN2],
@@ -603,6 +670,31 @@ describe('softplus, shared by the InfoNCE and preference losses', () => {
     expect(softplus(1000)).toBe(1000);
     expect(softplus(-700)).toBeGreaterThan(0); // e^-700 ≈ 1e-304, still a normal double
     expect(softplus(-40)).toBeCloseTo(Math.exp(-40), 30);
+  });
+});
+
+describe('logistic regression on five points: the loss against the weight', () => {
+  it('costs ln 2 at w = 0 wherever the fifth point sits (every probability is 1/2)', () => {
+    for (const a of [-2, -1, 0, 1, 2]) expect(logisticFivePointLoss(0, a)).toBeCloseTo(Math.LN2, 14);
+  });
+
+  it('matches its derivative and the witness’s numbers', () => {
+    for (const w of [-1, 0, 1.224, 4]) expect(at('logistic-separable-loss', w).df).toBeCloseTo(at('logistic-separable-loss', w).fd, 8);
+    // Witness: at a = 1 the loss is 0.0834, 0.0110 and 0.00020 at w = 2, 4 and 8.
+    expect(logisticFivePointLoss(2, 1)).toBeCloseTo(0.0834, 4);
+    expect(logisticFivePointLoss(4, 1)).toBeCloseTo(0.011, 4);
+    expect(logisticFivePointLoss(8, 1)).toBeCloseTo(2.0e-4, 5);
+  });
+
+  it('has no minimum when the data are separable (a > 0): downhill across the whole plotted range', () => {
+    for (let i = 0; i <= 90; i++) expect(logisticFivePointLossRate(-1 + i / 10, 1)).toBeLessThan(0);
+  });
+
+  it('has a finite minimum when the fifth point sits among the zeros (a = −1): w* = 1.2240, loss 0.4326', () => {
+    expect(logisticFivePointLossRate(1.224, -1)).toBeCloseTo(0, 4);
+    expect(logisticFivePointLossRate(1.1, -1)).toBeLessThan(0);
+    expect(logisticFivePointLossRate(1.4, -1)).toBeGreaterThan(0);
+    expect(logisticFivePointLoss(1.224, -1)).toBeCloseTo(0.4326, 4);
   });
 });
 
@@ -625,5 +717,193 @@ describe('every registry entry, at its parameters’ defaults and extremes, neve
         expect(Number.isNaN(spec.f(x, p)), `f(${x}) with ${JSON.stringify(p)}`).toBe(false);
         if (spec.df) expect(Number.isNaN(spec.df(x, p)), `f′(${x}) with ${JSON.stringify(p)}`).toBe(false);
       }
+  });
+});
+
+describe('reproducibility: wrong picks from n seeds per model', () => {
+  it('has the standard normal CDF to 1.2e-7 at a few known points', () => {
+    expect(seedNormalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(seedNormalCdf(-1.6448536269514722)).toBeCloseTo(0.05, 7);
+    expect(seedNormalCdf(1.959963984540054)).toBeCloseTo(0.975, 7);
+    expect(seedNormalCdf(-40)).toBeGreaterThanOrEqual(0);
+    expect(seedNormalCdf(40)).toBeLessThanOrEqual(1);
+  });
+
+  it('gives the witness’s numbers at Δ = σ: 0.2398 for one seed, 0.0569 for five, 0.0127 for ten', () => {
+    expect(wrongPickProbability(1, 1, 1)).toBeCloseTo(0.2398, 4);
+    expect(wrongPickProbability(5, 1, 1)).toBeCloseTo(0.0569, 4);
+    expect(wrongPickProbability(10, 1, 1)).toBeCloseTo(0.0127, 4);
+    expect(wrongPickProbability(6, 1, 1)).toBeLessThanOrEqual(0.05);
+    expect(wrongPickProbability(5, 1, 1)).toBeGreaterThan(0.05);
+  });
+
+  it('is a coin toss when there is no true gap, whatever n', () => {
+    for (const n of [1, 7, 30]) expect(wrongPickProbability(n, 0, 1)).toBeCloseTo(0.5, 7);
+    expect(wrongPickProbability(30, 0.3, 1.5)).toBeCloseTo(0.219, 3);
+  });
+});
+
+describe('versioning: the birthday bound for content ids', () => {
+  it('gives the witness’s numbers: 0.4956 for 300 ids of 16 bits, even odds near 77,163 ids of 32 bits', () => {
+    expect(hashCollisionProbability(300, 16)).toBeCloseTo(0.4956, 4);
+    expect(hashCollisionProbability(77_163, 32)).toBeCloseTo(0.5, 4);
+    expect(hashCollisionProbability(1, 32)).toBe(0);
+    expect(hashCollisionProbability(65_536, 32)).toBeCloseTo(1 - Math.exp(-0.5), 5);
+    expect(hashCollisionProbability(10_000, 28)).toBeCloseTo(0.17, 3);
+  });
+
+  it('keeps small probabilities instead of rounding them to 0', () => {
+    expect(hashCollisionProbability(1e12, 256)).toBeGreaterThan(0);
+    expect(hashCollisionProbability(1e12, 256)).toBeLessThan(1e-50);
+  });
+});
+
+describe('training compute: days against MFU', () => {
+  it('turns GPT-3’s 3.14 × 10²³ FLOPs into 28.5 days on 1,024 A100s at 40 % MFU (the witness’s figure)', () => {
+    const C = 6 * 174.6e9 * 300e9;
+    expect(C).toBeCloseTo(3.1428e23, -19);
+    expect(trainingDays(C, 0.4, 312e12, 1024)).toBeCloseTo(28.46, 2);
+    // 1,024 × 28.46 = 29,147 GPU-days.
+    expect(1024 * trainingDays(C, 0.4, 312e12, 1024)).toBeCloseTo(29146.6, 0);
+    // Half the utilisation, twice the time.
+    expect(trainingDays(C, 0.2, 312e12, 1024) / trainingDays(C, 0.4, 312e12, 1024)).toBeCloseTo(2, 12);
+  });
+
+  it('reads its defaults as GPT-3’s budget on 1,024 A100s', () => {
+    const spec = fn('training-days-mfu');
+    expect(10 ** defaultParams(spec).logc).toBeCloseTo(3.1405e23, -19);
+    expect(at('training-days-mfu', 0.4).f).toBeCloseTo(trainingDays(10 ** 23.497, 0.4, 312e12, 1024), 12);
+  });
+});
+
+describe('emergent abilities: exact match against a smooth per-token loss', () => {
+  it.each([
+    // The witness's toy family: α = 0.5, N_c = 10⁹, K = 10.
+    [1e9, 1, Math.exp(-1)],
+    [1e9, 10, Math.exp(-10)],
+    [1e11, 10, Math.exp(-1)],
+    [1e12, 10, 0.7288934141100246],
+  ])('EM(%d) with K = %d is %d', (N, K, want) => {
+    expect(exactMatch(N, 0.5, K)).toBeCloseTo(want, 12);
+  });
+
+  it('is the per-token accuracy at K = 1 and its K-th power otherwise', () => {
+    for (const N of [1e8, 1e10, 1e12]) {
+      const p = Math.exp(-perTokenLoss(N, 0.5));
+      expect(exactMatch(N, 0.5, 1)).toBeCloseTo(p, 15);
+      expect(exactMatch(N, 0.5, 7)).toBeCloseTo(p ** 7, 15);
+      expect(tokenEditDistance(N, 0.5, 10)).toBeCloseTo(10 * (1 - p), 12);
+    }
+  });
+
+  it('scores the witness’s edit distances, 9.58 wrong tokens at 10⁸ and 0.31 at 10¹²', () => {
+    expect(at('emergence-edit-distance', 1e8).f).toBeCloseTo(9.577, 3);
+    expect(at('emergence-edit-distance', 1e12).f).toBeCloseTo(0.311, 3);
+  });
+});
+
+describe('SGD noise floor (the stochastic gradient descent notebook)', () => {
+  it('gives the witness’s floors in units of σ²: 0.0263 at η = 0.1, B = 1 and 0.125 at η = 1.6, B = 16', () => {
+    expect(at('sgd-noise-floor', 0.1).f).toBeCloseTo(0.1 / 3.8, 12);
+    expect(at('sgd-noise-floor', 1.6, { B: 16 }).f).toBeCloseTo(0.125, 12);
+    expect(sgdNoiseFloor(0.1, 4)).toBeCloseTo(0.1 / 15.2, 12);
+  });
+
+  it('keeps the floor under linear scaling only while η is small, and is infinite from η = 2/λ', () => {
+    expect(sgdNoiseFloor(0.2, 2) / sgdNoiseFloor(0.1, 1)).toBeCloseTo(1.9 / 1.8, 12);
+    expect(sgdNoiseFloor(1.6, 16) / sgdNoiseFloor(0.1, 1)).toBeCloseTo(4.75, 12);
+    expect(sgdNoiseFloor(2, 1)).toBe(Infinity);
+    expect(sgdNoiseFloor(1.2, 1, 2)).toBe(Infinity);
+  });
+
+  it('has slope 1/(B(2 − η)²), matching a central difference', () => {
+    const { df, fd } = at('sgd-noise-floor', 0.7, { B: 3 });
+    expect(df).toBeCloseTo(1 / (3 * 1.3 ** 2), 12);
+    expect(df).toBeCloseTo(fd, 6);
+  });
+});
+
+describe('Lp unit circle (the vector norms notebook)', () => {
+  it('crosses the diagonal at 2^(−1/p): 0.5 for L1, 0.7071 for L2, near 1 for large p', () => {
+    expect(lpUnitCircle(0.5, 1)).toBeCloseTo(0.5, 12);
+    expect(lpUnitCircle(Math.SQRT1_2, 2)).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(lpUnitCircle(2 ** (-1 / 16), 16)).toBeCloseTo(2 ** (-1 / 16), 12);
+  });
+
+  it('is a straight line for p = 1 and a quarter circle for p = 2', () => {
+    for (const x of [0, 0.25, 0.6, 1]) {
+      expect(lpUnitCircle(x, 1)).toBeCloseTo(1 - x, 12);
+      expect(lpUnitCircle(x, 2)).toBeCloseTo(Math.sqrt(1 - x * x), 12);
+    }
+  });
+
+  it('bends inwards below p = 1: (¼, ¼) is on the p = ½ curve although ‖(¼, ¼)‖₁ = ½', () => {
+    expect(lpUnitCircle(0.25, 0.5)).toBeCloseTo(0.25, 12);
+  });
+
+  it('has slope −x^(p−1)(1 − x^p)^(1/p − 1), matching a central difference', () => {
+    const { df, fd } = at('lp-unit-circle', 0.4, { p: 3 });
+    expect(df).toBeCloseTo(-(0.4 ** 2) * (1 - 0.4 ** 3) ** (1 / 3 - 1), 12);
+    expect(df).toBeCloseTo(fd, 6);
+  });
+});
+
+describe('mutual information of correlated Gaussians (the mutual-information witness)', () => {
+  it('is 0 at ρ = 0, even in ρ, and gives the witness’s 0.144, 0.830 and 1.959 nats', () => {
+    expect(Object.is(gaussianMutualInformation(0, 1), 0)).toBe(true);
+    expect(gaussianMutualInformation(-0.9, 1)).toBe(gaussianMutualInformation(0.9, 1));
+    expect(Number(at('gaussian-mi', 0.5).f.toFixed(3))).toBe(0.144);
+    expect(Number(at('gaussian-mi', 0.9).f.toFixed(3))).toBe(0.83);
+    expect(Number((at('gaussian-mi', 0.9).f / Math.LN2).toFixed(3))).toBe(1.198);
+    expect(Number(at('gaussian-mi', 0.99).f.toFixed(3))).toBe(1.959);
+  });
+
+  it('adds over independent pairs and is infinite at ρ = 1', () => {
+    expect(at('gaussian-mi', 0.99, { k: 4 }).f).toBeCloseTo(4 * gaussianMutualInformation(0.99, 1), 12);
+    expect(gaussianMutualInformation(1, 1)).toBe(Infinity);
+  });
+});
+
+describe('density of a one-layer tanh flow (the normalizing-flows witness)', () => {
+  const integral = (a: number) => {
+    let s = 0;
+    const h = 0.001;
+    for (let x = -12; x <= 12; x += h) s += flowTanhDensity(x, a) * h;
+    return s;
+  };
+
+  it('is the standard Gaussian at a = 0 and integrates to 1 while the map is invertible', () => {
+    expect(flowTanhDensity(0, 0)).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 15);
+    for (const a of [-0.9, -0.5, 0, 1, 3]) expect(integral(a)).toBeCloseTo(1, 6);
+  });
+
+  it('gives the witness’s p(0) = 0.0399 at a = −0.9, and overcounts once the map folds', () => {
+    expect(Number(at('flow-tanh-density', 0, { a: -0.9 }).f.toFixed(4))).toBe(0.0399);
+    expect(integral(-1.5)).toBeGreaterThan(1);
+  });
+});
+
+describe('error bars of a benchmark score (the evaluation-pipelines notebook)', () => {
+  it('gives the witness’s half-widths at p = 0.7: 8.98, 2.84 and 0.90 points for n = 100, 1,000, 10,000', () => {
+    expect(accuracyCiHalfwidth(100, 0.7)).toBeCloseTo(8.98, 2);
+    expect(accuracyCiHalfwidth(1000, 0.7)).toBeCloseTo(2.84, 2);
+    expect(accuracyCiHalfwidth(10000, 0.7)).toBeCloseTo(0.9, 2);
+    expect(at('accuracy-ci-halfwidth', 1000).f).toBeCloseTo(2.84, 2);
+  });
+
+  it('halves the interval with four times the items', () => {
+    expect(accuracyCiHalfwidth(400, 0.7) / accuracyCiHalfwidth(100, 0.7)).toBeCloseTo(0.5, 12);
+  });
+
+  it('gives ±4.02, ±2.84 and ±1.80 points for the gap at ρ = 0, 0.5 and 0.8 (n = 1,000, p = 0.7)', () => {
+    expect(pairedDiffCiHalfwidth(1000, 0.7, 0)).toBeCloseTo(4.02, 2);
+    expect(pairedDiffCiHalfwidth(1000, 0.7, 0.5)).toBeCloseTo(2.84, 2);
+    expect(pairedDiffCiHalfwidth(1000, 0.7, 0.8)).toBeCloseTo(1.8, 2);
+    expect(at('paired-diff-ci-halfwidth', 1000).f).toBeCloseTo(2.84, 2);
+  });
+
+  it('is √2 times one model’s interval when unpaired, and equal to it at ρ = 0.5', () => {
+    expect(pairedDiffCiHalfwidth(500, 0.6, 0) / accuracyCiHalfwidth(500, 0.6)).toBeCloseTo(Math.SQRT2, 12);
+    expect(pairedDiffCiHalfwidth(500, 0.6, 0.5)).toBeCloseTo(accuracyCiHalfwidth(500, 0.6), 12);
   });
 });

@@ -147,7 +147,7 @@ describe('chart', () => {
       .split('L')
       .map((p) => p.split(',').map(Number));
     expect(points).toHaveLength(3);
-    // d3-shape writes three decimals.
+    // linePath writes three decimals.
     expect(points[0]![0]).toBeCloseTo(g.left, 2);
     expect(points[1]![0]).toBeCloseTo(g.ridge.x, 2);
     expect(points[2]![0]).toBeCloseTo(g.right, 2);

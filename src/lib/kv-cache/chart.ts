@@ -1,10 +1,9 @@
 /**
  * Isomorphic: the geometry of the memory-against-context chart — scales, ticks, line paths and the
- * budget line — computed with d3-scale and d3-shape. The page draws it at build time and the island
+ * budget line — computed with scale.ts. The page draws it at build time and the island
  * redraws it from the same model, so the chart is there before any script runs.
  */
-import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
+import { linearScale, linePath, logScale, niceDomain } from '../scale';
 import { binary } from '../bytes';
 import type { Curve } from './curves';
 
@@ -55,27 +54,17 @@ export function chartModel(
   const first = grid[0]!;
   const last = grid.at(-1)!;
 
-  const x = o.logX
-    ? scaleLog().base(2).domain([first, last]).range([left, right])
-    : scaleLinear().domain([0, last]).range([left, right]);
+  const x = o.logX ? logScale([first, last], [left, right]) : linearScale([0, last], [left, right]);
   const budgetGiB = budgetBytes !== null && budgetBytes > 0n ? Number(budgetBytes) / GIB : null;
   const all = curves.flatMap((c) => c.bytes.map((b) => Number(b) / GIB)).filter((g) => g > 0);
   const maxGiB = Math.max(...all, budgetGiB ?? 0, 1e-9);
   const minGiB = Math.min(...all, budgetGiB ?? Infinity, maxGiB);
   const y = o.logY
-    ? scaleLog()
-        .base(2)
-        .domain([minGiB / 1.5, maxGiB * 1.5])
-        .range([bottom, top])
-    : scaleLinear()
-        .domain([0, maxGiB * 1.05])
-        .nice()
-        .range([bottom, top]);
+    ? logScale([minGiB / 1.5, maxGiB * 1.5], [bottom, top])
+    : linearScale(niceDomain([0, maxGiB * 1.05]), [bottom, top]);
 
   const xTickValues = o.logX ? grid.filter((_, i) => i % 2 === 0 || i === grid.length - 1) : x.ticks(5);
-  const draw = line<number>()
-    .x((_, i) => x(grid[i]!))
-    .y((gib) => y(gib));
+  const draw = (gibs: number[]) => linePath(gibs.map((gib, i) => [x(grid[i]!), y(gib)] as const));
 
   return {
     width: o.width,
@@ -85,14 +74,14 @@ export function chartModel(
     top,
     bottom,
     xTicks: xTickValues.map((t) => ({ x: x(t), label: tokensLabel(t) })),
-    yTicks: (o.logY ? powersOfTwo(y.domain() as [number, number], 6) : y.ticks(5)).map((g) => ({
+    yTicks: (o.logY ? powersOfTwo(y.domain(), 6) : y.ticks(5)).map((g) => ({
       y: y(g),
       label: g === 0 ? '0' : binary(BigInt(Math.round(g * GIB))),
     })),
     lines: curves.map((c) => ({
       id: c.id,
       label: c.label,
-      d: draw(c.bytes.map((b) => Number(b) / GIB)) ?? '',
+      d: draw(c.bytes.map((b) => Number(b) / GIB)),
     })),
     budget:
       budgetGiB === null ? null : { y: y(budgetGiB), label: `room for the cache: ${binary(budgetBytes!)}` },

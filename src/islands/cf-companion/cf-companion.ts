@@ -1,0 +1,149 @@
+/**
+ * <cf-companion>: makes the companion's choices live. Reads the page context the build wrote as
+ * JSON, the reader's remembered choices, their progress (known prerequisites) and their latest
+ * prediction on this concept, and rebuilds the prompt on every change. The prompt is plain text in
+ * a textarea, so nothing the page or the reader wrote is ever parsed as markup.
+ */
+import {
+  COMPANION_KEY,
+  promptFor,
+  readCompanion,
+  storeCompanion,
+  type PageContext,
+  type ReaderState,
+  type StoredCompanion,
+} from '../../lib/companion';
+import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
+import { newestFirst, parsePredictions, PREDICTIONS_KEY } from '../../lib/predictions';
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage blocked: the defaults and an empty record serve
+  }
+}
+
+/** The demo's settings live in the page address (#model=…&batch=…); say them in words. */
+function demoState(hash: string): string | undefined {
+  const raw = hash.replace(/^#/, '');
+  if (!raw.includes('=')) return undefined;
+  const settings = new URLSearchParams(raw);
+  const words = [...settings].map(([k, v]) => `${k} = ${v}`).join(', ');
+  return words ? `the settings in the page address are ${words}` : undefined;
+}
+
+class CfCompanion extends HTMLElement {
+  #context: PageContext | null = null;
+  #form: HTMLFormElement | null = null;
+  #prompt: HTMLTextAreaElement | null = null;
+  #status: HTMLElement | null = null;
+
+  connectedCallback() {
+    const json = this.querySelector('script[data-context]')?.textContent ?? '';
+    try {
+      this.#context = JSON.parse(json) as PageContext;
+    } catch {
+      return; // the server-rendered prompt stays, and still copies by hand
+    }
+    this.#context.url = `${location.origin}${location.pathname}`;
+    this.#form = this.querySelector('form[data-form]');
+    this.#prompt = this.querySelector('textarea[data-prompt]');
+    this.#status = this.querySelector('[data-status]');
+    const stored = readCompanion(read(COMPANION_KEY));
+    for (const select of this.#selects()) {
+      const remembered = stored[select.name as keyof StoredCompanion];
+      if (remembered && [...select.options].some((o) => o.value === remembered)) select.value = remembered;
+      select.disabled = false;
+    }
+    this.querySelector('[data-hint]')?.setAttribute('hidden', '');
+    const copy = this.querySelector<HTMLButtonElement>('[data-copy]');
+    if (copy) {
+      copy.hidden = false;
+      copy.addEventListener('click', this.#copy);
+    }
+    this.#form?.addEventListener('change', this.#onChange);
+    window.addEventListener('hashchange', this.#rebuild);
+    this.#rebuild();
+    this.#pickAsked();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this.#rebuild);
+  }
+
+  // "Ask the companion" links beside objects set data-ask="<object id>" (see Companion.astro's
+  // script, which runs before this island loads); the picker follows it.
+  static observedAttributes = ['data-ask'];
+
+  attributeChangedCallback() {
+    this.#pickAsked();
+  }
+
+  #pickAsked() {
+    const picker = this.#form?.elements.namedItem('object');
+    const id = this.dataset.ask;
+    if (!id || !(picker instanceof HTMLSelectElement) || ![...picker.options].some((o) => o.value === id)) return;
+    picker.value = id;
+    this.#rebuild();
+  }
+
+  #selects(): HTMLSelectElement[] {
+    return [...(this.#form?.querySelectorAll('select') ?? [])];
+  }
+
+  #value(name: string): string {
+    const field = this.#form?.elements.namedItem(name);
+    return field instanceof HTMLSelectElement ? field.value : '';
+  }
+
+  #choices(): StoredCompanion {
+    // The home page has no task picker: keep the remembered task for the notebooks.
+    const task = this.#value('task') || readCompanion(read(COMPANION_KEY)).task;
+    return { goal: this.#value('goal'), comfort: this.#value('comfort'), style: this.#value('style'), task } as StoredCompanion;
+  }
+
+  #reader(): ReaderState {
+    const progress = parseProgress(read(PROGRESS_KEY) ?? '');
+    const reader: ReaderState = { known: progress.ok ? progress.known : new Set() };
+    const state = demoState(location.hash);
+    if (state) reader.demoState = state;
+    const concept = this.dataset.concept;
+    const predictions = parsePredictions(read(PREDICTIONS_KEY) ?? '');
+    const last = concept && predictions.ok ? newestFirst(predictions.records.filter((r) => r.concept === concept))[0] : undefined;
+    if (last)
+      reader.lastPrediction = { question: last.prompt, answer: last.answer, correct: last.correct, confidence: last.confidence };
+    return reader;
+  }
+
+  #onChange = () => {
+    try {
+      localStorage.setItem(COMPANION_KEY, storeCompanion(this.#choices()));
+    } catch {
+      this.#say('Your choices could not be remembered (storage is blocked); the prompt still updates.');
+    }
+    this.#rebuild();
+  };
+
+  #rebuild = () => {
+    if (!this.#context || !this.#prompt) return;
+    this.#prompt.value = promptFor(this.#context, this.#value('object'), this.#choices(), this.#reader());
+  };
+
+  #copy = async () => {
+    if (!this.#prompt) return;
+    try {
+      await navigator.clipboard.writeText(this.#prompt.value);
+      this.#say('Copied. Paste it into your assistant.');
+    } catch {
+      this.#prompt.select();
+      this.#say('Copying was blocked by the browser: the prompt is selected, so press Ctrl+C (⌘C) to copy it.');
+    }
+  };
+
+  #say(message: string) {
+    if (this.#status) this.#status.textContent = message;
+  }
+}
+
+customElements.define('cf-companion', CfCompanion);
