@@ -4,7 +4,15 @@
  * pages and endpoints read without querying again.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { formatIssues, reverseEdges, topologicalOrder, validateAtlas, type AtlasInput } from '../lib/graph';
+import {
+  formatIssues,
+  objectsOfConcept,
+  reverseEdges,
+  topologicalOrder,
+  validateAtlas,
+  type AtlasInput,
+} from '../lib/graph';
+import type { AtlasObject } from '../lib/object-ids';
 
 /** witness.py sources keyed by concept slug, read at build time. */
 const witnessFiles = import.meta.glob<string>('/content/concepts/*/witness.py', {
@@ -48,6 +56,10 @@ export interface Atlas {
   gpus: GpuEntry[];
   /** The lever lab's scenarios in their order. */
   leverScenarios: LeverScenarioEntry[];
+  /** The objects a reader can attach notes to on a concept's page, in page order (src/lib/object-ids.ts). */
+  objects: (slug: string) => AtlasObject[];
+  /** Former concept slugs → current ones, from `formerSlugs`: notes stored under an old slug move. */
+  renames: Record<string, string>;
 }
 
 const fileOf = (entry: { filePath?: string; id: string }, fallback: string) => entry.filePath ?? fallback;
@@ -102,6 +114,8 @@ async function loadAtlas(): Promise<Atlas> {
   const domainMap = new Map(domains.map((d) => [d.id, d]));
   const paperMap = new Map(papers.map((p) => [p.id, p]));
   const modelMap = new Map(models.map((m) => [m.id, m]));
+  const objectMap = new Map(input.concepts.map((c) => [c.id, objectsOfConcept(c).objects]));
+  const renames = Object.fromEntries(concepts.flatMap((c) => c.data.formerSlugs.map((old) => [old, c.id])));
 
   return {
     concepts: ordered,
@@ -119,6 +133,8 @@ async function loadAtlas(): Promise<Atlas> {
     model: (id) => get(modelMap, id, 'model'),
     gpus: [...gpus].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en', { numeric: true })),
     leverScenarios: [...leverScenarios].sort((a, b) => a.data.order - b.data.order),
+    objects: (slug) => get(objectMap, slug, 'concept'),
+    renames,
   };
 }
 

@@ -23,6 +23,7 @@ export const paths = {
   graph: () => url('/graph/'),
   start: () => url('/start/'),
   review: () => url('/review/'),
+  notes: () => url('/notes/'),
   atlasJson: () => url('/atlas.json'),
   search: (query?: string) => url(`/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`),
   map: (query?: string) => url(`/map/${query ? `?q=${encodeURIComponent(query)}` : ''}`),

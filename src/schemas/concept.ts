@@ -31,6 +31,12 @@ export const SourcedClaimSchema = z.object({
   claim: z.string().min(1),
   /** Paper id (file name in content/papers/) that backs it. */
   source: SlugSchema,
+  /**
+   * Optional stable id for readers' notes on this claim (anchor "claim-<id>"). Without it the id is
+   * derived from the source and the wording, so rewording the claim detaches its notes; set `id` to
+   * the old derived suffix to keep them attached.
+   */
+  id: SlugSchema.optional(),
 });
 
 /** What the page can and cannot vouch for. */
@@ -79,6 +85,12 @@ export const DiscussionPromptSchema = z.object({
   prompt: z.string().min(1),
   /** The section it is about; the page links the prompt to that section. */
   section: z.enum(DISCUSSION_SECTIONS),
+  /**
+   * The object it is shown beside, as its anchor on the page ("eq-mem-kv", "witness", "demo",
+   * "claim-boundary", "claim-…"). Default: math → the first labelled equation, code → the witness,
+   * demo → the demo, intuition → the concept.
+   */
+  object: z.string().min(1).optional(),
 });
 
 export const LEVELS = ['foundation', 'intermediate', 'advanced'] as const;
@@ -88,6 +100,8 @@ export const ConceptSchema = z.object({
   title: z.string().min(1),
   /** Other names a reader may paste: abbreviations and names from papers ("GQA", "KV caching"). */
   aliases: z.array(z.string().min(1)).default([]),
+  /** Slugs this concept had before a rename: readers' notes stored under them move to this slug. */
+  formerSlugs: z.array(SlugSchema).default([]),
   /** One sentence: what the concept is, for cards, search results and planned listings. */
   summary: z.string().min(1),
   /** Slug of the domain it belongs to. */

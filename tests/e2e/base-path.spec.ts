@@ -32,3 +32,25 @@ test('under a sub-path, search, the dialog and the mapper load their data and li
   );
   expect(errors).toEqual([]);
 });
+
+test('under a sub-path, the notes control, /notes/ and problem reports stay inside the prefix', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(at('concepts/kv-cache/'));
+  const control = page.locator('#eq-mem-kv cf-note');
+  await control.scrollIntoViewIfNeeded();
+  await control.getByRole('button', { name: 'Add a note' }).click();
+  await expect(control.getByRole('link', { name: 'All your notes' })).toHaveAttribute('href', '/base-check/notes/');
+  const report = new URL((await control.locator('a.object-report').getAttribute('href'))!);
+  expect(report.searchParams.get('body')).toMatch(/Page: \S+\/base-check\/concepts\/kv-cache\/#eq-mem-kv/);
+  await control.getByLabel('Note', { exact: true }).fill('Under a prefix.');
+  await control.getByRole('button', { name: 'Save note' }).click();
+  await expect(control.getByRole('button', { name: 'Notes (1)' })).toBeVisible();
+
+  await page.goto(at('notes/'));
+  await expect(page.getByRole('link', { name: 'KV cache · Equation mem-kv' })).toHaveAttribute(
+    'href',
+    '/base-check/concepts/kv-cache/#eq-mem-kv',
+  );
+  expect(errors).toEqual([]);
+});

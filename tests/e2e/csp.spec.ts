@@ -85,7 +85,7 @@ test('the site sends the policy, and every page type works under it with no viol
     await expect(page.locator('[data-kv="total-bytes"]').first()).toHaveAttribute('data-value', '17179869184');
     await visit('labs/kv-cache-lever/');
     await visit('graph/');
-    for (const path of ['', 'start/', 'review/', 'tracks/attention-to-serving/', 'domains/linear-algebra/'])
+    for (const path of ['', 'start/', 'review/', 'notes/', 'tracks/attention-to-serving/', 'domains/linear-algebra/'])
       await visit(path);
 
     // The offline copy installs its service worker under the policy too.

@@ -88,6 +88,14 @@ test('saved, the whole atlas works with the network off: notebooks, search, the 
   await card.getByRole('button', { name: 'Reveal' }).click();
   await expect(card.locator('table')).toBeVisible();
 
+  // The notes page and the notes control work offline (their code and /notes/ are precached).
+  await page.goto(at('notes/'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Your notes' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download JSON' })).toBeVisible();
+  await page.goto(at('concepts/kv-cache/'));
+  await page.locator('cf-note[data-object="kv-cache"]').getByRole('button', { name: 'Add a note' }).click();
+  await expect(page.locator('cf-note[data-object="kv-cache"]').getByLabel('Note', { exact: true })).toBeVisible();
+
   // A page asked for without its slash, and one that does not exist.
   await page.goto(at('concepts/softmax'));
   await expect(page.getByRole('heading', { level: 1, name: 'Softmax' })).toBeVisible();

@@ -5,9 +5,14 @@ describe('tex', () => {
   it('finds inline and display math with their lines, and nothing in code', () => {
     const body = 'Text $a_i$ and `$not math$`.\n\n$$\n\\frac{1}{\\sqrt{d_k}}\n$$\n';
     expect(extractMath(body)).toEqual([
-      { tex: 'a_i', display: false, line: 1 },
-      { tex: '\\frac{1}{\\sqrt{d_k}}', display: true, line: 3 },
+      { tex: 'a_i', display: false, labels: [], line: 1 },
+      { tex: '\\frac{1}{\\sqrt{d_k}}', display: true, labels: [], line: 3 },
     ]);
+  });
+
+  it('splits an equation label off the TeX KaTeX renders', () => {
+    const body = '$$\n\\label{mem-kv}\nM = 2 \\cdot T\n$$\n';
+    expect(extractMath(body)).toEqual([{ tex: 'M = 2 \\cdot T', display: true, labels: ['mem-kv'], line: 1 }]);
   });
 
   it('reports KaTeX errors and accepts valid TeX', () => {

@@ -26,6 +26,7 @@ import {
   toJson,
   toPredictionsFile,
 } from '../../lib/predictions';
+import { el, saveBlob } from '../dom';
 
 type ConceptLinks = Record<string, { title: string; url: string }>;
 /** An import larger than this is not a predictions export (2,000 records are about 1 MB). */
@@ -34,17 +35,6 @@ const MAX_IMPORT_BYTES = 4_000_000;
 const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 const formatDay = (isoDay: string) =>
   new Date(`${isoDay}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  props: Partial<Record<'className' | 'href', string>> = {},
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  Object.assign(node, props);
-  return node;
-}
 
 class CfReview extends HTMLElement {
   #records: PredictionRecord[] = [];
@@ -227,27 +217,18 @@ class CfReview extends HTMLElement {
     this.#part('[data-history-empty]')!.hidden = this.#records.length > 0;
   }
 
-  #saveBlob(text: string, type: string, name: string) {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type }));
-    link.download = name;
-    link.click();
-    // Revoke after the click has been handled, or some browsers cancel the download.
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  }
-
   #download(kind: 'csv' | 'json') {
     this.#load();
     if (this.#unreadable !== null) return this.#render();
     if (kind === 'csv')
-      this.#saveBlob(toCsv(this.#records), 'text/csv;charset=utf-8', 'continuous-function-predictions.csv');
-    else this.#saveBlob(toJson(this.#records), 'application/json', 'continuous-function-predictions.json');
+      saveBlob(toCsv(this.#records), 'text/csv;charset=utf-8', 'continuous-function-predictions.csv');
+    else saveBlob(toJson(this.#records), 'application/json', 'continuous-function-predictions.json');
     this.#toolStatus(`Downloaded ${plural(this.#records.length, 'prediction')} as ${kind.toUpperCase()}.`);
   }
 
   #downloadRaw = () => {
     if (this.#unreadable === null) return;
-    this.#saveBlob(
+    saveBlob(
       this.#unreadable,
       'text/plain;charset=utf-8',
       'continuous-function-predictions-unreadable.txt',

@@ -3,7 +3,9 @@
  * and fails with all issues at once; tests run it on small fixtures. Each issue names the file,
  * the field, what is wrong and how to fix it.
  */
-import { extractMath, texError } from '../tex';
+import { discussionObject, LAB_PREFIX, objectIssues } from '../object-ids';
+import { texError } from '../tex';
+import { objectsOfConcept } from './objects';
 import { findCycle } from './query';
 import { NOTEBOOK_SECTIONS, splitSections } from './sections';
 import type { AtlasInput, AtlasIssue, ConceptEntry } from './types';
@@ -35,6 +37,7 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
       );
   };
 
+  const formerOwner = new Map<string, string>();
   for (const concept of atlas.concepts) {
     const { data, file } = concept;
     if (!domains.has(data.domain))
@@ -65,7 +68,45 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
     );
     if (data.nextQuestion?.concept)
       conceptRef(file, 'nextQuestion.concept', data.nextQuestion.concept, 'next-question link');
-    for (const span of extractMath(concept.body)) {
+    if (concept.id.startsWith(LAB_PREFIX))
+      add(
+        file,
+        'slug',
+        `the slug "${concept.id}" starts with "${LAB_PREFIX}", which is reserved for the ids of lab pages (readers' notes use them).`,
+        'Rename the folder so the slug does not start with "lab-".',
+      );
+    const { objects, math } = objectsOfConcept(concept);
+    for (const problem of objectIssues(math, objects))
+      add(
+        file,
+        'body',
+        `object ids: ${problem}`,
+        'Readers attach notes to these ids, so each must be unique and stable: fix the label or claim named.',
+      );
+    data.discussion.forEach((d, i) => {
+      if (d.object !== undefined && !discussionObject(objects, d))
+        add(
+          file,
+          `discussion[${i}].object`,
+          `"${d.object}" is not an object on this page.`,
+          `Use one of: ${objects
+            .map((o) => o.anchor)
+            .filter((a) => a !== null)
+            .join(', ')}, or leave object out.`,
+        );
+    });
+    data.formerSlugs.forEach((old, i) => {
+      const owner = concepts.get(old);
+      if (owner || formerOwner.has(old))
+        add(
+          file,
+          `formerSlugs[${i}]`,
+          `"${old}" is ${owner ? 'the slug of a concept in the atlas' : `also a former slug of ${formerOwner.get(old)}`}, so notes stored under it could not be moved to one place.`,
+          'Remove it: a former slug belongs to one renamed concept, and never to a live one.',
+        );
+      else formerOwner.set(old, concept.id);
+    });
+    for (const span of math) {
       const error = texError(span.tex, span.display);
       if (error)
         add(
