@@ -70,9 +70,13 @@ function closure(roots, lazy = false) {
 }
 const weigh = (files) => sum(files.map((f) => size(readFileSync(f, 'utf8'))));
 
-// The site-wide scripts (search trigger, theme toggle) are those of a notebook with no island.
-const FRAME = readFileSync(join(DIST, PAGES['concept, planned (no island)']), 'utf8');
-const frameFiles = new Set(closure(topScripts(FRAME), true));
+// The site-wide scripts (search trigger, theme toggle) are the ones every measured page loads.
+const htmlOf = (file) => readFileSync(join(DIST, file), 'utf8');
+const everywhere = Object.values(PAGES)
+  .filter((file) => existsSync(join(DIST, file)))
+  .map((file) => new Set(topScripts(htmlOf(file))))
+  .reduce((a, b) => new Set([...a].filter((src) => b.has(src))));
+const frameFiles = new Set(closure([...everywhere], true));
 
 /**
  * What each island (or other page script, e.g. the copy button) on a page adds to the site-wide scripts: its loader and every chunk it pulls in
@@ -109,18 +113,20 @@ for (const [name, file] of Object.entries(PAGES)) {
   };
 }
 
-// The budgets of issue 10, measured: the frame's JS, the heaviest single island on top of the
-// frame, and the heaviest page's CSS (font files are separate requests and are not counted).
-const frame = pages['concept, planned (no island)'];
+// The budgets of issue 10, measured: the JS a notebook loads before any island (the site-wide
+// scripts plus the small loaders of its islands), the heaviest single island on top of the
+// site-wide scripts, and the heaviest page's CSS (font files are separate requests, not counted).
+const planned = pages['concept, planned (no island)'];
+const frame = weigh([...frameFiles]);
 const islandCosts = {};
 for (const p of Object.values(pages)) for (const [k, v] of Object.entries(p.islands)) islandCosts[k] = v;
 const heaviestIsland = Object.entries(islandCosts).sort((a, b) => b[1].gzip - a[1].gzip)[0];
 const heaviestCss = Object.entries(pages).sort((a, b) => b[1].css.gzip - a[1].css.gzip)[0];
 const budgets = {
-  frameJsGzip: { measured: frame.js.gzip, withSearchOpen: frame.jsWithIslands.gzip, budget: 5 * 1024 },
+  frameJsGzip: { measured: planned.js.gzip, withSearchOpen: frame.gzip, budget: 5 * 1024 },
   oneIslandJsGzip: {
     island: heaviestIsland[0],
-    measured: frame.jsWithIslands.gzip + heaviestIsland[1].gzip,
+    measured: frame.gzip + heaviestIsland[1].gzip,
     budget: 30 * 1024,
   },
   cssGzip: { page: heaviestCss[0], measured: heaviestCss[1].css.gzip, budget: 15 * 1024 },
@@ -259,7 +265,7 @@ console.log(
 const verdict = (b) => `${kb(b.measured)} kB gz of ${kb(b.budget)} (${b.measured <= b.budget ? 'within' : 'OVER'})`;
 console.log('\nBudgets:');
 console.log(
-  `  notebook without an island: ${verdict(budgets.frameJsGzip)} at load; ${kb(budgets.frameJsGzip.withSearchOpen)} kB once search opens`,
+  `  a notebook before its islands load: ${verdict(budgets.frameJsGzip)}; the site-wide scripts are ${kb(budgets.frameJsGzip.withSearchOpen)} kB once search opens`,
 );
 console.log(`  a page with one island (heaviest, ${budgets.oneIslandJsGzip.island}): ${verdict(budgets.oneIslandJsGzip)}`);
 console.log(`  CSS per page (heaviest, ${budgets.cssGzip.page}): ${verdict(budgets.cssGzip)}`);
