@@ -24,9 +24,9 @@ export type Where =
 /**
  * How a built step completes itself: `follow` when the reader follows the card's link (the graph
  * page may also complete its own step), `lab-prediction` when the lever lab's history holds a
- * prediction.
+ * prediction, `note-saved` when the reader's notes hold a note.
  */
-export type Completion = 'follow' | 'lab-prediction';
+export type Completion = 'follow' | 'lab-prediction' | 'note-saved';
 
 interface StepBase {
   id: StepId;
@@ -99,8 +99,10 @@ export const STEPS: readonly Step[] = [
     id: 'note',
     title: 'Leave a reproduction or repair note',
     task: 'Attach a note to the exact equation, lab or claim it concerns: what you reproduced, or what needs repair.',
-    built: false,
-    waitsFor: 'notes attached to objects',
+    built: true,
+    where: { path: 'concept', slug: 'kv-cache', fragment: 'eq-mem-kv' },
+    linkText: 'Attach a note to the KV-cache memory equation',
+    completion: 'note-saved',
   },
 ];
 
@@ -203,10 +205,22 @@ export function progressText(p: { done: number; total: number }): string {
  * object when nothing changes.
  */
 export function withLabHistory(state: TrailFile, entries: readonly HistoryEntry[]): TrailFile {
-  if (isDone(state, 'lever')) return state;
-  const since = state.undone?.['lever'];
-  const counts = entries.some((e) => since === undefined || Date.parse(e.date) > Date.parse(since));
-  return counts ? markDone(state, 'lever') : state;
+  return withEvidence(
+    state,
+    'lever',
+    entries.map((e) => e.date),
+  );
+}
+
+/**
+ * Marks a step done when the reader has left evidence of it (a lab prediction, a saved note),
+ * dated after any time they marked the step not done.
+ */
+export function withEvidence(state: TrailFile, step: StepId, dates: readonly string[]): TrailFile {
+  if (isDone(state, step)) return state;
+  const since = state.undone?.[step];
+  const counts = dates.some((d) => since === undefined || Date.parse(d) > Date.parse(since));
+  return counts ? markDone(state, step) : state;
 }
 
 export type ParsedTrail = { ok: true; state: TrailFile } | { ok: false; error: string };

@@ -9,6 +9,7 @@
  * undoes a step here; nothing read from storage is ever inserted as markup.
  */
 import { HISTORY_KEY, parseHistory } from '../../lib/lever-lab';
+import { NOTES_KEY, parseNotes } from '../../lib/notes';
 import {
   emptyTrail,
   isDone,
@@ -20,6 +21,7 @@ import {
   progressText,
   STEPS,
   TRAIL_KEY,
+  withEvidence,
   withLabHistory,
   type StepId,
   type TrailFile,
@@ -84,11 +86,15 @@ class CfStartTrail extends HTMLElement {
       }
     }
 
-    const withLab = withLabHistory(this.#state, this.#labEntries());
+    const withLab = withEvidence(
+      withLabHistory(this.#state, this.#labEntries()),
+      'note',
+      this.#noteDates(),
+    );
     if (withLab !== this.#state) {
       this.#state = withLab;
-      // The reader made the prediction; keep it, unless that would overwrite a record they have not
-      // yet chosen to replace.
+      // The reader made the prediction or wrote the note; keep it, unless that would overwrite a
+      // record they have not yet chosen to replace.
       if (readable && !this.#unreadable) this.#save(problems);
     }
     this.#say(problems.join(' '));
@@ -102,6 +108,16 @@ class CfStartTrail extends HTMLElement {
       if (stored === null) return [];
       const parsed = parseHistory(stored);
       return parsed.ok ? parsed.entries : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** When the reader's notes were written; unreadable notes count as none (/notes/ reports them). */
+  #noteDates(): string[] {
+    try {
+      const parsed = parseNotes(localStorage.getItem(NOTES_KEY) ?? '');
+      return parsed.ok ? parsed.notes.map((n) => n.at) : [];
     } catch {
       return [];
     }
