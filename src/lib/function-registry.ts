@@ -1552,6 +1552,42 @@ const pairedDiffCiHalfwidthSpec: FunctionSpec = {
   note: 'Both models at accuracy p; ρ is the correlation of their per-item 0/1 scores. At ρ = 0 this is the unpaired interval √2 times one model’s; at ρ = 0.5 it equals one model’s.',
 };
 
+// --- Quantization --------------------------------------------------------------------------
+
+/**
+ * RMS rounding error of uniform quantization to b bits over a range r (in units of the values'
+ * typical spread): step s = r / (2^b − 1), error spread evenly over [−s/2, s/2], so its root
+ * mean square is s / √12 (the quantization notebook's witness checks the 1/12 on a million values).
+ */
+export function quantizationRmsError(b: number, r: number): number {
+  return r / ((2 ** b - 1) * Math.sqrt(12));
+}
+
+/** d/db of r / ((2^b − 1) √12) = −r · 2^b ln 2 / ((2^b − 1)² √12). */
+export function quantizationRmsErrorRate(b: number, r: number): number {
+  const levels = 2 ** b - 1;
+  return (-r * 2 ** b * Math.LN2) / (levels * levels * Math.sqrt(12));
+}
+
+const quantizationRmsErrorSpec: FunctionSpec = {
+  id: 'quantization-rms-error',
+  label: 'rounding error of b-bit quantization over a range r',
+  tex: 'e(b) = \\frac{s}{\\sqrt{12}} = \\frac{r}{(2^b - 1)\\sqrt{12}}',
+  derivativeTex: "e'(b) = -\\frac{r \\, 2^b \\ln 2}{(2^b - 1)^2 \\sqrt{12}}",
+  xSymbol: 'b',
+  xLabel: 'bits b per value',
+  yLabel: 'rms error, in units of the typical spread',
+  params: [{ name: 'r', label: 'Range r covered by the scale (typical spread = 1)', min: 2, max: 500, step: 1, default: 10 }],
+  domain: [1, 16],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 8,
+  yDomain: () => [0, 1],
+  f: (b, p) => quantizationRmsError(b, param(p, 'r')),
+  df: (b, p) => quantizationRmsErrorRate(b, param(p, 'r')),
+  note: 'About 10 is the range of a million unit-spread Gaussian values; one column 50 times larger stretches a shared scale to about 400. Integer b are the real formats; the curve between them is for reading.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1592,6 +1628,7 @@ export const REGISTRY: readonly FunctionSpec[] = [
   ridgeErrorSpec,
   accuracyCiHalfwidthSpec,
   pairedDiffCiHalfwidthSpec,
+  quantizationRmsErrorSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

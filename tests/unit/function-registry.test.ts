@@ -48,6 +48,8 @@ import {
   lpUnitCircle,
   gaussianMutualInformation,
   flowTanhDensity,
+  quantizationRmsError,
+  quantizationRmsErrorRate,
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
 import { exactMatch, perTokenLoss, tokenEditDistance, trainingDays } from '../../src/lib/function-registry';
@@ -905,5 +907,26 @@ describe('error bars of a benchmark score (the evaluation-pipelines notebook)', 
   it('is √2 times one model’s interval when unpaired, and equal to it at ρ = 0.5', () => {
     expect(pairedDiffCiHalfwidth(500, 0.6, 0) / accuracyCiHalfwidth(500, 0.6)).toBeCloseTo(Math.SQRT2, 12);
     expect(pairedDiffCiHalfwidth(500, 0.6, 0.5)).toBeCloseTo(accuracyCiHalfwidth(500, 0.6), 12);
+  });
+});
+
+describe('quantization: rms rounding error against the bits (the quantization notebook)', () => {
+  it('matches the witness: range 10 at 8 bits, range 401 (an outlier column) at 8 bits', () => {
+    expect(quantizationRmsError(8, 10)).toBeCloseTo(10 / (255 * Math.sqrt(12)), 12);
+    expect(quantizationRmsError(8, 401)).toBeCloseTo(0.4536, 3);
+    expect(at('quantization-rms-error', 8).f).toBeCloseTo(0.0113, 4);
+  });
+
+  it('halves the error with each extra bit, nearly, and needs 13.32 bits for a range 40 times wider', () => {
+    expect(quantizationRmsError(9, 10) / quantizationRmsError(8, 10)).toBeCloseTo(255 / 511, 12);
+    expect(quantizationRmsError(Math.log2(255 * 40 + 1), 400)).toBeCloseTo(quantizationRmsError(8, 10), 12);
+  });
+
+  it('has the analytic slope', () => {
+    for (const b of [1.5, 4, 8, 12]) {
+      const r = at('quantization-rms-error', b, { r: 50 });
+      expect(r.df).toBeCloseTo(r.fd, 6);
+      expect(quantizationRmsErrorRate(b, 50)).toBe(r.df);
+    }
   });
 });
