@@ -1588,6 +1588,75 @@ const quantizationRmsErrorSpec: FunctionSpec = {
   note: 'About 10 is the range of a million unit-spread Gaussian values; one column 50 times larger stretches a shared scale to about 400. Integer b are the real formats; the curve between them is for reading.',
 };
 
+// --- Gaussian density and Bayes' rule for a test ----------------------------------------------
+
+/**
+ * The Gaussian density N(x; μ, σ²) = exp(−(x − μ)² / 2σ²) / (σ √(2π)). The gaussian-distribution
+ * witness computes the same numbers (peak 0.3989 at σ = 1, 0.2420 one σ from the mean).
+ */
+export function gaussianDensity(x: number, mu: number, sigma: number): number {
+  const z = (x - mu) / sigma;
+  return Math.exp(-0.5 * z * z) / (sigma * Math.sqrt(2 * Math.PI));
+}
+
+const gaussianDensitySpec: FunctionSpec = {
+  id: 'gaussian-density',
+  label: 'Gaussian density against x',
+  tex: 'f(x) = \\frac{1}{\\sigma\\sqrt{2\\pi}} \\exp\\!\\left(-\\frac{(x - \\mu)^2}{2\\sigma^2}\\right)',
+  derivativeTex: "f'(x) = -\\frac{x - \\mu}{\\sigma^2} \\, f(x)",
+  xSymbol: 'x',
+  xLabel: 'value x',
+  yLabel: 'density f(x) (per unit of x)',
+  params: [
+    { name: 'mu', label: 'Mean μ', min: -3, max: 3, step: 0.25, default: 0 },
+    { name: 'sigma', label: 'Standard deviation σ', min: 0.25, max: 3, step: 0.25, default: 1 },
+  ],
+  domain: [-6, 6],
+  xScale: 'linear',
+  xStep: 0.01,
+  x0: 1,
+  yDomain: () => [0, 1.65],
+  f: (x, p) => gaussianDensity(x, param(p, 'mu'), param(p, 'sigma')),
+  df: (x, p) => (-(x - param(p, 'mu')) / param(p, 'sigma') ** 2) * gaussianDensity(x, param(p, 'mu'), param(p, 'sigma')),
+  note: 'The peak is 1/(σ√(2π)), 0.399 at σ = 1; halving σ doubles the peak, because the area under the curve stays 1. The slope is steepest one σ from the mean.',
+};
+
+/**
+ * P(condition | positive test) by Bayes' rule, for prior π, sensitivity s = P(+ | condition) and
+ * specificity c = P(− | no condition): s π / (s π + (1 − c)(1 − π)). The bayes-rule witness
+ * computes the same numbers (0.0902 at π = 0.001, s = c = 0.99; 0.5 at π = 0.01).
+ */
+export function testPosterior(prior: number, sens: number, spec: number): number {
+  const hit = sens * prior;
+  return hit / (hit + (1 - spec) * (1 - prior));
+}
+
+const bayesTestPosteriorSpec: FunctionSpec = {
+  id: 'bayes-test-posterior',
+  label: 'Probability of the condition after a positive test, against the prior',
+  tex: 'P(D \\mid +) = \\frac{s\\,\\pi}{s\\,\\pi + (1 - c)(1 - \\pi)}',
+  derivativeTex: '\\frac{dP(D \\mid +)}{d\\pi} = \\frac{s\\,(1 - c)}{\\bigl(s\\,\\pi + (1 - c)(1 - \\pi)\\bigr)^2}',
+  xSymbol: 'π',
+  xLabel: 'prior π = P(D), the base rate',
+  yLabel: 'posterior P(D | +)',
+  params: [
+    { name: 'sens', label: 'Sensitivity s = P(+ | D)', min: 0.5, max: 0.999, step: 0.001, default: 0.99 },
+    { name: 'spec', label: 'Specificity c = P(− | not D)', min: 0.5, max: 0.999, step: 0.001, default: 0.99 },
+  ],
+  domain: [0.0001, 1],
+  xScale: 'log',
+  xStep: 0.01,
+  x0: 0.001,
+  yDomain: () => [0, 1.02],
+  f: (x, p) => testPosterior(x, param(p, 'sens'), param(p, 'spec')),
+  df: (x, p) => {
+    const s = param(p, 'sens');
+    const fp = 1 - param(p, 'spec');
+    return (s * fp) / (s * x + fp * (1 - x)) ** 2;
+  },
+  note: 'At a base rate of 1 in 1,000 a test with 99 % sensitivity and 99 % specificity is right about a positive only 9 % of the time; the false positives from the many healthy outnumber the true ones.',
+};
+
 export const REGISTRY: readonly FunctionSpec[] = [
   sinOfSquare,
   tanhAffine,
@@ -1629,6 +1698,8 @@ export const REGISTRY: readonly FunctionSpec[] = [
   accuracyCiHalfwidthSpec,
   pairedDiffCiHalfwidthSpec,
   quantizationRmsErrorSpec,
+  gaussianDensitySpec,
+  bayesTestPosteriorSpec,
 ];
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

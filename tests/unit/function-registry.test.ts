@@ -53,6 +53,7 @@ import {
 } from '../../src/lib/function-registry';
 import { texError } from '../../src/lib/tex';
 import { exactMatch, perTokenLoss, tokenEditDistance, trainingDays } from '../../src/lib/function-registry';
+import { gaussianDensity, testPosterior } from '../../src/lib/function-registry';
 
 const fn = (id: string) => {
   const spec = getFunction(id);
@@ -928,5 +929,33 @@ describe('quantization: rms rounding error against the bits (the quantization no
       expect(r.df).toBeCloseTo(r.fd, 6);
       expect(quantizationRmsErrorRate(b, 50)).toBe(r.df);
     }
+  });
+});
+
+describe('gaussian-density', () => {
+  it('has the peak and the one-sigma value the gaussian-distribution witness prints', () => {
+    expect(Number(at('gaussian-density', 0).f.toFixed(4))).toBe(0.3989);
+    expect(Number(at('gaussian-density', 1).f.toFixed(4))).toBe(0.242);
+    expect(at('gaussian-density', 0.5, { sigma: 0.5 }).f).toBeCloseTo(2 * gaussianDensity(1, 0, 1), 12);
+  });
+
+  it('integrates to 1 and is symmetric about the mean', () => {
+    let area = 0;
+    for (let x = -20; x < 20; x += 0.001) area += gaussianDensity(x + 0.0005, 1, 2) * 0.001;
+    expect(area).toBeCloseTo(1, 6);
+    expect(gaussianDensity(1 + 0.7, 1, 2)).toBeCloseTo(gaussianDensity(1 - 0.7, 1, 2), 14);
+  });
+});
+
+describe('bayes-test-posterior', () => {
+  it('gives the base-rate numbers of the bayes-rule witness', () => {
+    expect(Number(at('bayes-test-posterior', 0.001).f.toFixed(4))).toBe(0.0902);
+    expect(at('bayes-test-posterior', 0.01).f).toBeCloseTo(0.5, 12);
+    expect(testPosterior(1, 0.99, 0.99)).toBe(1);
+  });
+
+  it('rises with the prior and with the specificity', () => {
+    expect(testPosterior(0.001, 0.99, 0.999)).toBeGreaterThan(testPosterior(0.001, 0.99, 0.99));
+    expect(testPosterior(0.1, 0.99, 0.99)).toBeGreaterThan(testPosterior(0.01, 0.99, 0.99));
   });
 });
