@@ -6,7 +6,7 @@ test('under a sub-path, search, the dialog and the mapper load their data and li
 }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(at('search/?q=softmax%20QK%5ET'));
+  await page.goto(at('search/?q=sqrt(d_k)'));
   const first = page.locator('[data-hits] .search-hit-title').first();
   await expect(first).toHaveText('Scaled dot-product attention');
   await expect(first).toHaveAttribute('href', '/base-check/concepts/scaled-dot-product-attention/');

@@ -65,7 +65,7 @@ test('the site sends the policy, and every page type works under it with no viol
     await visit('concepts/scaled-dot-product-attention/');
 
     // Search: the page and the dialog (Pagefind's WebAssembly and its worker).
-    await visit('search/?q=softmax%20QK%5ET');
+    await visit('search/?q=sqrt(d_k)');
     await expect(page.locator('[data-hits] .search-hit-title').first()).toHaveText('Scaled dot-product attention');
     await page.goto('concepts/softmax/');
     await page.keyboard.press('Control+k');

@@ -58,7 +58,7 @@ test('saved, the whole atlas works with the network off: notebooks, search, the 
   expect(katexFonts).toBeGreaterThan(0);
 
   // Search: the page with ?q=, then the dialog from a notebook.
-  await page.goto(at('search/?q=softmax%20QK%5ET'));
+  await page.goto(at('search/?q=sqrt(d_k)'));
   await expect(page.locator('[data-hits] .search-hit-title').first()).toHaveText('Scaled dot-product attention');
   await page.goto(at('concepts/softmax/'));
   await page.keyboard.press('Control+k');

@@ -11,9 +11,9 @@ const hitTitles = (page: Page) => page.locator('[data-hits] .search-hit-title');
 
 test('?q= runs on load, and equations are findable as typed text', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto(at('search/?q=softmax%20QK%5ET'));
-  await expect(page.getByRole('searchbox', { name: 'Search the notebooks' })).toHaveValue('softmax QK^T');
-  await expect(page.getByRole('status')).toContainText('for “softmax QK^T”');
+  await page.goto(at('search/?q=sqrt(d_k)'));
+  await expect(page.getByRole('searchbox', { name: 'Search the notebooks' })).toHaveValue('sqrt(d_k)');
+  await expect(page.getByRole('status')).toContainText('for “sqrt(d_k)”');
   await expect(hitTitles(page).first()).toHaveText('Scaled dot-product attention');
   // Each result names its domain and carries its summary.
   const first = page.locator('[data-hits] .search-hit').first();
@@ -22,14 +22,14 @@ test('?q= runs on load, and equations are findable as typed text', async ({ page
 
   await page.getByRole('searchbox').fill('Mem_KV');
   await expect(hitTitles(page).first()).toHaveText('KV cache');
-  await page.getByRole('searchbox').fill('sqrt(d_k)');
-  await expect(hitTitles(page).first()).toHaveText('Scaled dot-product attention');
+  // Pagefind cannot split "QK^T" into words: a formula like that is the paper mapper's job.
   expect(errors).toEqual([]);
 });
 
 test('filters narrow the results and live in the address', async ({ page }) => {
-  await page.goto(at('search/?q=attention'));
-  await expect(page.getByRole('status')).toContainText('for “attention”');
+  // "low-rank" finds written notebooks and a planned one, so the status filter has something to drop.
+  await page.goto(at('search/?q=low-rank'));
+  await expect(page.getByRole('status')).toContainText('for “low-rank”');
   // The list shows at most 20 hits, so compare the totals the status line reports.
   const total = async () => Number(/^(\d+) notebooks? for/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]);
   const before = await total();
@@ -42,7 +42,7 @@ test('filters narrow the results and live in the address', async ({ page }) => {
   expect(after).toBeLessThan(before);
   const titles = await hitTitles(page).allTextContents();
   expect(titles.length).toBeGreaterThan(0);
-  expect(titles).toContain('Scaled dot-product attention');
+  expect(titles).toContain('Singular value decomposition (SVD)');
   await expect(page.locator('[data-hits] .search-hit-meta', { hasText: 'planned' })).toHaveCount(0);
 
   // A shared address restores the same filters.
@@ -76,7 +76,7 @@ test('"/" and Ctrl-K open the search dialog from any page; Escape returns focus'
   await page.keyboard.press('Control+k');
   await expect(dialog).toBeVisible();
   await expect(box).toBeFocused();
-  await box.fill('softmax QK^T');
+  await box.fill('sqrt(d_k)');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/concepts\/scaled-dot-product-attention\/$/);
   expect(errors).toEqual([]);

@@ -25,7 +25,7 @@ import {
 } from '../../lib/notes';
 import { h } from '../../lib/el';
 import { noteView } from '../../lib/note-view';
-import { saveBlob } from '../dom';
+import { pickedFileText, saveBlob } from '../dom';
 import { toDom } from '../el-dom';
 import { loadNotes, saveNotes } from '../cf-note/notes-store';
 
@@ -155,15 +155,10 @@ class CfNotes extends HTMLElement {
   };
 
   #import = async (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      this.#toolStatus('That file is too large to be a notes export; nothing was changed.');
-      return;
-    }
-    const parsed = parseNotes(await file.text());
+    const picked = await pickedFileText(event, MAX_IMPORT_BYTES, 'a notes');
+    if (!picked) return;
+    if ('error' in picked) return this.#toolStatus(picked.error);
+    const parsed = parseNotes(picked.text);
     if (!parsed.ok) {
       this.#toolStatus(`${parsed.error} Nothing was changed.`);
       return;

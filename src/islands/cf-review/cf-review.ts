@@ -26,7 +26,7 @@ import {
   toJson,
   toPredictionsFile,
 } from '../../lib/predictions';
-import { el, saveBlob } from '../dom';
+import { el, pickedFileText, saveBlob } from '../dom';
 
 type ConceptLinks = Record<string, { title: string; url: string }>;
 /** An import larger than this is not a predictions export (2,000 records are about 1 MB). */
@@ -237,15 +237,10 @@ class CfReview extends HTMLElement {
   };
 
   #import = async (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      this.#toolStatus('That file is too large to be a predictions export; nothing was changed.');
-      return;
-    }
-    const parsed = parsePredictions(await file.text());
+    const picked = await pickedFileText(event, MAX_IMPORT_BYTES, 'a predictions');
+    if (!picked) return;
+    if ('error' in picked) return this.#toolStatus(picked.error);
+    const parsed = parsePredictions(picked.text);
     if (!parsed.ok) {
       this.#toolStatus(`${parsed.error} Nothing was changed.`);
       return;
