@@ -12,7 +12,7 @@ import {
   DEMO_ANCHOR,
   discussionObject,
   equationAnchor,
-  objectId,
+  conceptObject,
   splitEquationLabels,
   type AtlasObject,
 } from '../lib/object-ids';
@@ -104,14 +104,8 @@ export default function remarkObjectNotes(options: ObjectNotesOptions) {
     walk(tree, null);
     if (!slug) return;
 
-    const objectOf = (kind: AtlasObject['kind'], anchor: string | null, label: string): AtlasObject => ({
-      id: objectId(slug, anchor),
-      concept: slug,
-      path: `concepts/${slug}/`,
-      anchor,
-      kind,
-      label,
-    });
+    const objectOf = (kind: AtlasObject['kind'], anchor: string | null, label: string) =>
+      conceptObject(slug, kind, anchor, label);
     const concept = objectOf('concept', null, slug);
     const eqObjects = equations.map((e) => objectOf('equation', equationAnchor(e.label ?? ''), `Equation ${e.label}`));
     const demo = demoHeading ? objectOf('demo', DEMO_ANCHOR, 'Demo') : undefined;

@@ -94,17 +94,20 @@ export interface ObjectSource {
   claimBoundary?: { sourced: { claim: string; source: string; id?: string | undefined }[] } | undefined;
 }
 
+/** One object on a concept's page. */
+export const conceptObject = (slug: string, kind: ObjectKind, anchor: string | null, label: string): AtlasObject => ({
+  id: objectId(slug, anchor),
+  concept: slug,
+  path: `concepts/${slug}/`,
+  anchor,
+  kind,
+  label,
+});
+
 /** Every object a concept's page shows, in page order. Anchors may repeat here; the build checks. */
 export function conceptObjects(source: ObjectSource): AtlasObject[] {
   const { slug } = source;
-  const make = (kind: ObjectKind, anchor: string | null, label: string): AtlasObject => ({
-    id: objectId(slug, anchor),
-    concept: slug,
-    path: `concepts/${slug}/`,
-    anchor,
-    kind,
-    label,
-  });
+  const make = (kind: ObjectKind, anchor: string | null, label: string) => conceptObject(slug, kind, anchor, label);
   const objects = [make('concept', null, source.title)];
   if (!source.complete) return objects;
   for (const label of source.equationLabels) objects.push(make('equation', equationAnchor(label), `Equation ${label}`));
