@@ -67,6 +67,9 @@ class CfKvCalculator extends HTMLElement {
         }
       });
     }).observe(svg);
+    // The page renders the controls disabled, so nothing typed before this point is silently overwritten.
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:disabled, select:disabled'))
+      control.disabled = false;
   }
 
   #input(field: Field) {
