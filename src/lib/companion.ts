@@ -83,6 +83,8 @@ export interface CompanionObject {
   tex?: string;
   /** The symbols the object uses: TeX and meaning. */
   symbols?: { tex: string; meaning: string }[];
+  /** Set on objects the browser adds (the reader's notes, a mapper result): the picker's group heading. */
+  group?: string;
 }
 
 /** Everything the build knows about a page, written into it as JSON. */
@@ -113,9 +115,8 @@ export interface ReaderState {
   known: ReadonlySet<string>;
   /** The demo's state in words, e.g. from its URL hash. */
   demoState?: string;
-  lastPrediction?: { question: string; answer: string; correct: boolean; confidence: number };
-  /** A note of the reader's on the selected object. */
-  note?: string;
+  /** The reader's newest prediction on the page; confidence in percent, where the page asks for it. */
+  lastPrediction?: { question: string; answer: string; correct: boolean; confidence?: number };
 }
 
 const MAX_TEXT = 2000;
@@ -142,7 +143,6 @@ export function companionPrompt(
       looking.push(`Its symbols:\n${bullets(object.symbols.map((s) => `$${s.tex}$: ${s.meaning}`))}`);
   }
   if (reader.demoState) looking.push(`The demo's current state: ${clip(reader.demoState)}`);
-  if (reader.note) looking.push(`My note on it:\n"""\n${clip(reader.note)}\n"""`);
   parts.push(`## What I am looking at\n${looking.join('\n\n')}`);
 
   const stand = [
@@ -163,7 +163,7 @@ export function companionPrompt(
   if (reader.lastPrediction) {
     const p = reader.lastPrediction;
     stand.push(
-      `- My last prediction on this page: "${clip(p.question)}" I answered ${p.answer} with ${p.confidence}% confidence, and it was ${p.correct ? 'right' : 'wrong'}.`,
+      `- My last prediction on this page: "${clip(p.question)}" I answered ${p.answer}${p.confidence === undefined ? '' : ` with ${p.confidence}% confidence`}, and it was ${p.correct ? 'right' : 'wrong'}.`,
     );
   }
   parts.push(`## Where I stand\n${stand.join('\n')}`);

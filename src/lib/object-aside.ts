@@ -1,7 +1,8 @@
 /**
  * Isomorphic: the small block shown beside every note-able object (src/lib/object-ids.ts): the
  * discussion prompts attached to it, the <cf-note> control (its server content is the "Report a
- * problem" link, which works without JavaScript; the island adds the notes) — as one element tree,
+ * problem" link, which works without JavaScript; the island adds the notes) and a link that points
+ * the page's companion (src/islands/cf-companion) at the object — as one element tree,
  * so the .astro component (toHtml) and the equation remark plugin (hast) render the same markup.
  */
 import { h, type El } from './el';
@@ -36,6 +37,13 @@ export function objectAside({ object, prompts, reportHref, formerSlugs = [] }: A
         'data-label': object.label,
         'data-former': formerSlugs.length > 0 ? formerSlugs.join(' ') : undefined,
       },
+      h(
+        'a',
+        { class: 'object-ask', href: '#companion', 'data-ask': object.id },
+        'Ask the companion',
+        h('span', { class: 'visually-hidden' }, ` about ${object.label}`),
+      ),
+      ' ',
       h(
         'a',
         { class: 'object-report', href: reportHref, rel: 'noopener' },

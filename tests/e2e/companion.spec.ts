@@ -86,7 +86,98 @@ test('"Ask the companion" beside a discussion prompt points the companion at tha
   await expect(companion.getByLabel('Ask about')).toBeEnabled();
   await expect(companion.getByLabel('Ask about')).not.toHaveValue('kv-cache');
   const chosen = await companion.getByLabel('Ask about').inputValue();
-  expect(chosen).toMatch(/^kv-cache#(intuition|math|code|demo)$/);
+  // The ids of object-ids.ts (an equation, the witness, the demo) or a section the companion adds.
+  expect(chosen).toMatch(/^kv-cache#(intuition|math|eq-[a-z0-9-]+|witness|demo)$/);
+});
+
+test('an equation is an object of its own: asked about from beside it, the prompt quotes its TeX and symbols', async ({ page }) => {
+  await page.goto(at('concepts/kv-cache/'));
+  const equation = page.locator('#eq-mem-kv');
+  await equation.scrollIntoViewIfNeeded();
+  await equation.getByRole('link', { name: 'Ask the companion about Equation mem-kv' }).click();
+  const companion = page.getByRole('region', { name: 'Ask about this page' });
+  await expect(companion.getByLabel('Ask about')).toBeEnabled();
+  await expect(companion.getByLabel('Ask about')).toHaveValue('kv-cache#eq-mem-kv');
+  await expect(prompt(page)).toHaveValue(/The object I selected: Equation mem-kv\./);
+  await expect(prompt(page)).toHaveValue(/Its equation, in TeX:\n\$\$.*Mem/);
+  await expect(prompt(page)).toHaveValue(/Its symbols:\n- \$/);
+  // One id scheme: the witness is "#witness" here, as in the reader's notes.
+  await expect(companion.getByLabel('Ask about').locator('option[value="kv-cache#witness"]')).toHaveCount(1);
+});
+
+test('the reader’s notes on the page appear in the picker, and a note becomes the object of the prompt', async ({ page }) => {
+  await page.goto(at('concepts/kv-cache/'));
+  const companion = page.getByRole('region', { name: 'Ask about this page' });
+  await companion.scrollIntoViewIfNeeded();
+  const picker = companion.getByLabel('Ask about');
+  await expect(picker).toBeEnabled();
+  await expect(picker.locator('optgroup')).toHaveCount(0);
+
+  // Write a note beside the equation; the companion hears of it without a reload.
+  const equation = page.locator('#eq-mem-kv');
+  await equation.scrollIntoViewIfNeeded();
+  await equation.getByRole('button', { name: 'Add a note' }).click();
+  const panel = equation.getByRole('region', { name: 'Your notes on Equation mem-kv' });
+  await panel.getByRole('radio', { name: 'Question' }).check();
+  await panel.getByLabel('Note', { exact: true }).fill('Why is the factor 2 and not 1?');
+  await panel.getByRole('button', { name: 'Save note' }).click();
+  await expect(panel.locator('.note')).toHaveCount(1);
+
+  const group = picker.locator('optgroup[label="Your notes"]');
+  await expect(group.locator('option')).toHaveText(['Your question: Why is the factor 2 and not 1?']);
+  await picker.selectOption({ label: 'Your question: Why is the factor 2 and not 1?' });
+  await expect(prompt(page)).toHaveValue(/My question note on Equation mem-kv, written \d{4}-\d\d-\d\d:\n"""\nWhy is the factor 2 and not 1\?\n"""/);
+  await expect(prompt(page)).toHaveValue(/Its equation, in TeX:/);
+  await expectNoSeriousA11yViolations(page, '#companion');
+});
+
+test('beside the paper mapper, the companion offers the mapping result and each concept found', async ({ page }) => {
+  await page.goto(at(`map/?q=${encodeURIComponent('softmax(QK^T / sqrt(d_k)) V')}`));
+  await expect(page.locator('.mapper-results li').first()).toBeVisible();
+  const companion = page.getByRole('region', { name: 'Ask about this page' });
+  await companion.scrollIntoViewIfNeeded();
+  const picker = companion.getByLabel('Ask about');
+  await expect(picker).toBeEnabled();
+  // A fresh result is selected for the reader, who had not chosen anything else.
+  await expect(picker).toHaveValue('mapper:result');
+  await expect(prompt(page)).toHaveValue(/I am on the mapper "Paper mapper"/);
+  await expect(prompt(page)).toHaveValue(/I pasted into the paper mapper:\n"""\nsoftmax\(QK\^T \/ sqrt\(d_k\)\) V\n"""/);
+  await expect(prompt(page)).toHaveValue(/The mapper placed it on these atlas concepts:\n1\. Scaled dot-product attention/);
+  await picker.selectOption({ label: 'Result: Scaled dot-product attention' });
+  await expect(prompt(page)).toHaveValue(/Why it matched:\n- /);
+
+  // A new mapping replaces the result group; a chosen result that is gone gives way to the new whole result.
+  await page.getByLabel(/^Paste an equation/).fill('2305.13245');
+  await page.getByRole('button', { name: 'Map it' }).click();
+  await expect(picker.locator('option[value="mapper:scaled-dot-product-attention"]')).toHaveCount(0);
+  await expect(picker).toHaveValue('mapper:result');
+  await expect(prompt(page)).toHaveValue(/"""\n2305\.13245\n"""/);
+  await expect(picker.locator('optgroup[label="Your mapper result"] option').first()).toHaveText('The whole mapper result');
+  await expectNoSeriousA11yViolations(page, '#companion');
+});
+
+test('beside the lever lab, the companion offers each scenario without its answer, and the reader’s last pick', async ({ page }) => {
+  await page.goto(at('labs/kv-cache-lever/'));
+  const card = page.locator('[data-scenario]').first();
+  await expect(card.getByRole('button', { name: 'Reveal' })).toBeEnabled();
+  const title = (await card.getAttribute('data-title'))!;
+  await card.getByRole('radio').first().check();
+  await card.getByRole('button', { name: 'Reveal' }).click();
+  await expect(card.getByRole('heading', { name: /^Answer:/ })).toBeVisible();
+
+  const companion = page.getByRole('region', { name: 'Ask about this page' });
+  await companion.scrollIntoViewIfNeeded();
+  const picker = companion.getByLabel('Ask about');
+  await expect(picker).toBeEnabled();
+  await picker.selectOption({ label: `Scenario 1: ${title}` });
+  await expect(prompt(page)).toHaveValue(/I am on the lab "Predict the KV-cache lever"/);
+  await expect(prompt(page)).toHaveValue(/Do not tell me the answer; help me reason to it\./);
+  const text = await prompt(page).inputValue();
+  expect(text).toContain(`My last prediction on this page: "Scenario 1: ${title}: which single change saves the most memory?" I answered `);
+  // The scenario's own text carries no ranking: the page renders that only inside the answer.
+  const scenario = text.slice(text.indexOf('The object I selected:'), text.indexOf('## Where I stand'));
+  expect(scenario).not.toMatch(/Answer:|winner/);
+  await expectNoSeriousA11yViolations(page, '#companion');
 });
 
 test('the home page offers the five-questions path prompt, in the reader’s own terms', async ({ page }) => {

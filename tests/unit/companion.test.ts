@@ -93,7 +93,7 @@ describe('companionPrompt', () => {
   it('falls back to the page itself for an unknown object id, and clips very long text', () => {
     const prompt = companionPrompt(page, 'kv-cache#gone', DEFAULT_PROFILE, 'explain', {
       known: new Set(),
-      note: 'x'.repeat(5000),
+      demoState: 'x'.repeat(5000),
     });
     expect(prompt).toContain('The object I selected: The whole notebook.');
     expect(prompt).toContain(`${'x'.repeat(2000)} […]`);
@@ -130,5 +130,16 @@ describe('remembered choices', () => {
     expect(readCompanion('{not json')).toEqual(defaults);
     expect(readCompanion(JSON.stringify({ format: 'continuous-function/companion', version: 1, goal: 'x' }))).toEqual(defaults);
     expect(readCompanion('{"format":"something-else","version":1}')).toEqual(defaults);
+  });
+});
+
+describe('a prediction without a confidence (the lever lab asks for none)', () => {
+  it('says what was answered and whether it was right, and no confidence', () => {
+    const prompt = companionPrompt(page, 'kv-cache', DEFAULT_PROFILE, 'explain', {
+      known: new Set(),
+      lastPrediction: { question: 'Scenario 1: which change saves the most?', answer: 'int4 cache', correct: true },
+    });
+    expect(prompt).toContain('- My last prediction on this page: "Scenario 1: which change saves the most?" I answered int4 cache, and it was right.');
+    expect(prompt).not.toContain('confidence');
   });
 });

@@ -3,7 +3,12 @@
  * JSON, the reader's remembered choices, their progress (known prerequisites) and their latest
  * prediction on this concept, and rebuilds the prompt on every change. The prompt is plain text in
  * a textarea, so nothing the page or the reader wrote is ever parsed as markup.
+ *
+ * The picker holds the page's objects (rendered by the build) and, in groups after them, what only
+ * the browser knows: the reader's notes on this page's objects and what other islands publish (a
+ * mapper result). Those groups are rebuilt when the notes or the published objects change.
  */
+import { NOTES_KEY } from '../../lib/notes';
 import {
   COMPANION_KEY,
   promptFor,
@@ -13,8 +18,14 @@ import {
   type ReaderState,
   type StoredCompanion,
 } from '../../lib/companion';
+import { noteObjects } from '../../lib/companion-objects';
+import { LEVER_LABELS } from '../../lib/kv-cache/lever-ids';
+import { HISTORY_KEY, parseHistory } from '../../lib/lever-lab';
 import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
 import { newestFirst, parsePredictions, PREDICTIONS_KEY } from '../../lib/predictions';
+import { LAB_PREFIX, objectId } from '../../lib/object-ids';
+import { NOTES_CHANGED_EVENT, loadNotes } from '../cf-note/notes-store';
+import { PUBLISHED_EVENT, publishedObjects } from '../companion-bus';
 
 function read(key: string): string | null {
   try {
@@ -35,6 +46,8 @@ function demoState(hash: string): string | undefined {
 
 class CfCompanion extends HTMLElement {
   #context: PageContext | null = null;
+  /** The objects the build wrote; the picker's first, fixed options. */
+  #pageObjects: PageContext['objects'] = [];
   #form: HTMLFormElement | null = null;
   #prompt: HTMLTextAreaElement | null = null;
   #status: HTMLElement | null = null;
@@ -47,6 +60,7 @@ class CfCompanion extends HTMLElement {
       return; // the server-rendered prompt stays, and still copies by hand
     }
     this.#context.url = `${location.origin}${location.pathname}`;
+    this.#pageObjects = this.#context.objects;
     this.#form = this.querySelector('form[data-form]');
     this.#prompt = this.querySelector('textarea[data-prompt]');
     this.#status = this.querySelector('[data-status]');
@@ -64,12 +78,67 @@ class CfCompanion extends HTMLElement {
     }
     this.#form?.addEventListener('change', this.#onChange);
     window.addEventListener('hashchange', this.#rebuild);
-    this.#rebuild();
+    window.addEventListener('storage', this.#onStorage);
+    document.addEventListener(NOTES_CHANGED_EVENT, this.#refreshObjects);
+    document.addEventListener(PUBLISHED_EVENT, this.#onPublished);
+    this.#refreshObjects();
     this.#pickAsked();
   }
 
   disconnectedCallback() {
     window.removeEventListener('hashchange', this.#rebuild);
+    window.removeEventListener('storage', this.#onStorage);
+    document.removeEventListener(NOTES_CHANGED_EVENT, this.#refreshObjects);
+    document.removeEventListener(PUBLISHED_EVENT, this.#onPublished);
+  }
+
+  #onStorage = (event: StorageEvent) => {
+    if (event.key === null || event.key === NOTES_KEY) this.#refreshObjects();
+  };
+
+  // A new mapper result: if the reader was on the page as a whole, or on a result now replaced, point the picker at it.
+  #onPublished = () => {
+    const picker = this.#picker();
+    const before = picker?.value;
+    this.#refreshObjects();
+    const first = publishedObjects()[0];
+    const moved = before === this.#pageObjects[0]?.id || picker?.value !== before;
+    if (picker && moved && first) {
+      picker.value = first.id;
+      this.#rebuild();
+    }
+  };
+
+  /** Rebuilds the picker's groups after the page's objects, keeping the reader's choice when it is still there. */
+  #refreshObjects = () => {
+    if (!this.#context) return;
+    const picker = this.#picker();
+    const loaded = loadNotes();
+    const extra = [...(loaded.ok ? noteObjects(loaded.notes, this.#pageObjects) : []), ...publishedObjects()];
+    this.#context.objects = [...this.#pageObjects, ...extra];
+    if (picker) {
+      const chosen = picker.value;
+      for (const group of picker.querySelectorAll('optgroup')) group.remove();
+      const groups = new Map<string, HTMLOptGroupElement>();
+      for (const object of extra) {
+        const name = object.group ?? 'More';
+        let group = groups.get(name);
+        if (!group) {
+          group = document.createElement('optgroup');
+          group.label = name;
+          groups.set(name, group);
+          picker.append(group);
+        }
+        group.append(new Option(object.label, object.id));
+      }
+      picker.value = [...picker.options].some((o) => o.value === chosen) ? chosen : (this.#pageObjects[0]?.id ?? '');
+    }
+    this.#rebuild();
+  };
+
+  #picker(): HTMLSelectElement | null {
+    const picker = this.#form?.elements.namedItem('object');
+    return picker instanceof HTMLSelectElement ? picker : null;
   }
 
   // "Ask the companion" links beside objects set data-ask="<object id>" (see Companion.astro's
@@ -81,9 +150,9 @@ class CfCompanion extends HTMLElement {
   }
 
   #pickAsked() {
-    const picker = this.#form?.elements.namedItem('object');
+    const picker = this.#picker();
     const id = this.dataset.ask;
-    if (!id || !(picker instanceof HTMLSelectElement) || ![...picker.options].some((o) => o.value === id)) return;
+    if (!id || !picker || ![...picker.options].some((o) => o.value === id)) return;
     picker.value = id;
     this.#rebuild();
   }
@@ -113,6 +182,19 @@ class CfCompanion extends HTMLElement {
     const last = concept && predictions.ok ? newestFirst(predictions.records.filter((r) => r.concept === concept))[0] : undefined;
     if (last)
       reader.lastPrediction = { question: last.prompt, answer: last.answer, correct: last.correct, confidence: last.confidence };
+    const lab = this.dataset.lab;
+    if (lab) {
+      const history = parseHistory(read(HISTORY_KEY) ?? '');
+      const entry = history.ok ? history.entries[0] : undefined;
+      const scenario = entry && this.#pageObjects.find((o) => o.id === objectId(`${LAB_PREFIX}${lab}`, entry.scenario));
+      if (entry && scenario)
+        reader.lastPrediction = {
+          question: `${scenario.label}: which single change saves the most memory?`,
+          // An exact tie also scores as best; the winner is named so the assistant can tell.
+          answer: `${LEVER_LABELS[entry.lever]} (the ranking's winner: ${LEVER_LABELS[entry.correct]})`,
+          correct: entry.lever === entry.correct,
+        };
+    }
     return reader;
   }
 

@@ -14,6 +14,8 @@ import {
   prepareMapper,
 } from '../../lib/mapper/rank';
 import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
+import { mapperObjects } from '../../lib/companion-objects';
+import { publishCompanionObjects } from '../companion-bus';
 
 const CONFIDENCE = { strong: 'Strong match', likely: 'Likely match', weak: 'Weak match' } as const;
 
@@ -107,6 +109,9 @@ class CfMapper extends HTMLElement {
       ? `Your text is longer than ${MAX_QUERY.toLocaleString('en')} characters; only the first ${MAX_QUERY.toLocaleString('en')} were read.`
       : '';
     examples.hidden = result !== null;
+    // The result (or its absence) is also offered to the page's companion.
+    const conceptUrl = (slug: string) => new URL(`${this.dataset.conceptBase}${slug}/`, location.origin).href;
+    publishCompanionObjects('mapper', result ? mapperObjects(result, conceptUrl) : []);
     if (!result) {
       out.replaceChildren();
       status.textContent = 'Paste something above, or try one of these examples.';

@@ -36,14 +36,15 @@ class CfNote extends HTMLElement {
   connectedCallback() {
     if (this.#toggle) return;
     const n = ++instances;
-    const report = this.querySelector('.object-report');
+    // The server-rendered links (ask the companion, report a problem) move into the bar beside the toggle.
+    const links = [...this.querySelectorAll('.object-ask, .object-report')];
     const label = this.dataset.label ?? 'this object';
 
     this.#toggle = el('button', undefined, { type: 'button', className: 'button-small note-toggle' });
     this.#toggle.setAttribute('aria-expanded', 'false');
     this.#toggle.setAttribute('aria-controls', `note-panel-${n}`);
     const bar = el('div', undefined, { className: 'note-bar' });
-    bar.append(this.#toggle, ...(report ? [report] : []));
+    bar.append(this.#toggle, ...links);
 
     this.#panel = el('div', undefined, { className: 'note-panel', id: `note-panel-${n}` });
     this.#panel.hidden = true;

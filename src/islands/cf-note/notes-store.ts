@@ -39,6 +39,7 @@ export function loadNotes(renames: Renames = {}): Loaded {
 export function saveNotes(notes: readonly Note[]): string | null {
   try {
     localStorage.setItem(NOTES_KEY, JSON.stringify(toNotesFile(notes)));
+    document.dispatchEvent(new Event(NOTES_CHANGED_EVENT));
     return null;
   } catch (error) {
     const full = error instanceof DOMException && /quota/i.test(error.name);
@@ -53,3 +54,6 @@ export function newNoteId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return `n-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** Fired on document after this page saves the notes, so other islands (the companion) can re-read them. */
+export const NOTES_CHANGED_EVENT = 'cf:notes-changed';

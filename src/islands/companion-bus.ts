@@ -1,0 +1,18 @@
+/**
+ * Browser only: objects other islands offer the companion (a mapper result, say). An island
+ * publishes under its own name, replacing what it published before; the companion reads them all
+ * and hears of changes. State lives in this module, which the bundler loads once per page, so an
+ * island that publishes before the companion has loaded loses nothing.
+ */
+import type { CompanionObject } from '../lib/companion';
+
+export const PUBLISHED_EVENT = 'cf:companion-objects';
+
+const published = new Map<string, CompanionObject[]>();
+
+export function publishCompanionObjects(source: string, objects: CompanionObject[]): void {
+  published.set(source, objects);
+  document.dispatchEvent(new CustomEvent(PUBLISHED_EVENT, { detail: source }));
+}
+
+export const publishedObjects = (): CompanionObject[] => [...published.values()].flat();

@@ -1,0 +1,209 @@
+/**
+ * Isomorphic: the things a reader can ask the companion about (src/lib/companion.ts builds the
+ * prompt). One id scheme serves notes and the companion: a notebook's objects are its note-able
+ * objects (src/lib/object-ids.ts: the concept, labelled equations, the witness, the demo, the claim
+ * boundary, sourced claims) plus the two sections that are not note objects (intuition, math).
+ * The browser adds objects only it knows: the reader's notes on the page and a mapper result.
+ */
+import type { CompanionObject } from './companion';
+import { KIND_LABEL, type MapResult, type Reason } from './mapper/rank';
+import { NOTE_KIND_LABELS, type Note } from './notes';
+import type { AtlasObject } from './object-ids';
+
+export interface Symbol {
+  tex: string;
+  meaning: string;
+}
+
+/** TeX with whitespace dropped and a one-character sub- or superscript unbraced: `W_{Q}` reads as `W_Q`. */
+const normalizeTex = (tex: string) => tex.replace(/\s+/g, '').replace(/([_^])\{([A-Za-z0-9])\}/g, '$1$2');
+
+/** Where the letters of text-like groups (\mathrm{Tokens}, \text{if}) sit: a letter there is a word, not a symbol. */
+const textGroups = (tex: string) =>
+  [...tex.matchAll(/\\(?:mathrm|text|textrm|operatorname|mathit)\{([^{}]*)\}/g)].map((m) => {
+    const start = m.index! + m[0].length - 1 - m[1]!.length;
+    return { start, end: start + m[1]!.length };
+  });
+
+/**
+ * The page's symbols that occur in an equation, in the symbols table's order. TeX writes products
+ * without spaces (QK^T), so a letter may touch other letters; it is not an occurrence when it is
+ * part of a command's name (the T of \top) or of a word set in \mathrm or \text. When none is
+ * found, the whole table is returned: too much context beats none.
+ */
+export function symbolsIn(tex: string, symbols: readonly Symbol[]): Symbol[] {
+  const body = normalizeTex(tex);
+  const words = textGroups(body);
+  const occurs = (needle: string, at: number) => {
+    const end = at + needle.length;
+    if (needle.startsWith('\\')) return !/[A-Za-z]/.test(body[end] ?? '');
+    const lettersBefore = /[A-Za-z]*$/.exec(body.slice(0, at))![0].length;
+    if (body[at - lettersBefore - 1] === '\\' && (lettersBefore > 0 || /^[A-Za-z]/.test(needle))) return false;
+    return !words.some((w) => at >= w.start && end <= w.end);
+  };
+  const found = symbols.filter((s) => {
+    const needle = normalizeTex(s.tex);
+    if (needle === '') return false;
+    for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) if (occurs(needle, at)) return true;
+    return false;
+  });
+  return found.length > 0 ? found : [...symbols];
+}
+
+/** What a notebook page knows, in plain data (src/data/companion-context.ts reads it from the atlas). */
+export interface NotebookSource {
+  complete: boolean;
+  /** The page's note-able objects in page order (conceptObjects). */
+  objects: readonly AtlasObject[];
+  /** TeX of each labelled equation, by anchor ("eq-mem-kv"). */
+  equationTex: Readonly<Record<string, string>>;
+  symbols: readonly Symbol[];
+  demoPlan?: string | undefined;
+  /** What the witness prints and asserts (the claim boundary's "shown"). */
+  shown: readonly string[];
+  /** Sourced claims by anchor: the claim and where it comes from. */
+  claims: Readonly<Record<string, { claim: string; source: string }>>;
+}
+
+/** A notebook's picker, in page order: the page, its intuition and math, then its objects. */
+export function notebookObjects(source: NotebookSource): CompanionObject[] {
+  const [concept, ...rest] = source.objects;
+  if (!concept) return [];
+  const slug = concept.concept;
+  const page: CompanionObject = { id: concept.id, label: source.complete ? 'The whole notebook' : 'The whole page' };
+  if (!source.complete) return [page];
+  const out: CompanionObject[] = [
+    page,
+    { id: `${slug}#intuition`, label: 'The intuition', text: 'The mental model and figure that open the notebook.' },
+    {
+      id: `${slug}#math`,
+      label: 'The math',
+      text: 'The step-by-step derivation, with every symbol named.',
+      symbols: [...source.symbols],
+    },
+  ];
+  for (const object of rest) {
+    const anchor = object.anchor ?? '';
+    switch (object.kind) {
+      case 'equation': {
+        const tex = source.equationTex[anchor];
+        out.push({
+          id: object.id,
+          label: object.label,
+          text: 'A labelled display equation of the math section.',
+          ...(tex === undefined ? {} : { tex, symbols: symbolsIn(tex, source.symbols) }),
+        });
+        break;
+      }
+      case 'witness':
+        out.push({
+          id: object.id,
+          label: 'The code witness (witness.py)',
+          text: `A short NumPy program on the page that prints and asserts what the math says${
+            source.shown.length > 0 ? `: ${source.shown.join(' ')}` : '.'
+          }`,
+        });
+        break;
+      case 'demo':
+        out.push({
+          id: object.id,
+          label: 'The demo',
+          text: source.demoPlan ? `An interactive demo: ${source.demoPlan}` : 'The interactive demo.',
+        });
+        break;
+      case 'claim-boundary':
+        out.push({
+          id: object.id,
+          label: 'The claim boundary',
+          text: 'What the toy shows, what rests on sources, and what the page does not show.',
+        });
+        break;
+      case 'claim': {
+        const claim = source.claims[anchor];
+        out.push({
+          id: object.id,
+          label: object.label,
+          text: claim ? `A claim the page takes from a source, not from its own toy: "${claim.claim}" (${claim.source}).` : object.label,
+        });
+        break;
+      }
+      default:
+        out.push({ id: object.id, label: object.label });
+    }
+  }
+  return out;
+}
+
+export const NOTE_PREFIX = 'note:';
+
+/** When a note was written, as a date a prompt can carry: "2026-12-05". */
+const day = (iso: string) => iso.slice(0, 10);
+
+/**
+ * The reader's notes on this page's objects, as picker entries: each carries the note and, when its
+ * object is on the page, that object's TeX and symbols, so a question about an equation quotes it.
+ */
+export function noteObjects(notes: readonly Note[], pageObjects: readonly CompanionObject[]): CompanionObject[] {
+  const ids = new Set(pageObjects.map((o) => o.id));
+  return notes
+    .filter((n) => ids.has(n.object))
+    .map((note) => {
+      const target = pageObjects.find((o) => o.id === note.object)!;
+      const kind = NOTE_KIND_LABELS[note.kind].toLowerCase();
+      const words = note.text.replace(/\s+/g, ' ').trim();
+      const lines = [`My ${kind} note on ${target.label}, written ${day(note.at)}:\n"""\n${note.text}\n"""`];
+      if (note.ran) lines.push(`What I ran:\n"""\n${note.ran}\n"""`);
+      if (note.saw) lines.push(`What came out:\n"""\n${note.saw}\n"""`);
+      return {
+        id: `${NOTE_PREFIX}${note.id}`,
+        label: `Your ${kind}: ${words.length > 48 ? `${words.slice(0, 47).trimEnd()}…` : words}`,
+        group: 'Your notes',
+        text: lines.join('\n\n'),
+        ...(target.tex ? { tex: target.tex } : {}),
+        ...(target.symbols ? { symbols: target.symbols } : {}),
+      };
+    });
+}
+
+export const MAPPER_PREFIX = 'mapper:';
+/** One reason in the words the mapper's page uses: "also called: GQA (matched gqa)". */
+const reasonLine = (reason: Reason) =>
+  reason.kind === 'summary'
+    ? `${KIND_LABEL.summary}: ${reason.matched.join(', ')}`
+    : `${KIND_LABEL[reason.kind]}: ${reason.label}${reason.matched.length > 0 ? ` (matched ${reason.matched.join(', ')})` : ''}`;
+const CONFIDENCE_WORDS = { strong: 'a strong match', likely: 'a likely match', weak: 'a weak match' } as const;
+
+/**
+ * A mapper result as picker entries: the whole result (what was pasted, what it rests on, what was
+ * not placed, the path), then one entry per concept found. `conceptUrl` turns a slug into its page.
+ */
+export function mapperObjects(result: MapResult, conceptUrl: (slug: string) => string): CompanionObject[] {
+  if (result.ranked.length === 0 && result.unplaced.length === 0) return [];
+  const pasted = `I pasted into the paper mapper:\n"""\n${result.query}\n"""`;
+  const found = result.ranked.map(
+    (r, i) => `${i + 1}. ${r.title} (${conceptUrl(r.slug)}), ${CONFIDENCE_WORDS[r.confidence]}${r.status === 'planned' ? ', a planned notebook' : ''}`,
+  );
+  const whole: string[] = [pasted];
+  whole.push(found.length > 0 ? `The mapper placed it on these atlas concepts:\n${found.join('\n')}` : 'The mapper placed it on no atlas concept.');
+  if (result.unplaced.length > 0) whole.push(`Terms it could not place: ${result.unplaced.slice(0, 24).join(', ')}.`);
+  if (result.path.length > 0)
+    whole.push(
+      `Its path to ${result.path[result.path.length - 1]!.title}, in learning order: ${result.path
+        .map((s) => `${s.title}${s.known ? ' (I know this)' : ''}`)
+        .join(' → ')}.`,
+    );
+  const group = 'Your mapper result';
+  return [
+    { id: `${MAPPER_PREFIX}result`, label: 'The whole mapper result', group, text: whole.join('\n\n') },
+    ...result.ranked.map((r) => ({
+      id: `${MAPPER_PREFIX}${r.slug}`,
+      label: `Result: ${r.title}`,
+      group,
+      text: [
+        pasted,
+        `The mapper matched it to the atlas concept "${r.title}" (${conceptUrl(r.slug)}), ${CONFIDENCE_WORDS[r.confidence]}: ${r.summary}`,
+        `Why it matched:\n${r.reasons.map((reason) => `- ${reasonLine(reason)}`).join('\n')}`,
+      ].join('\n\n'),
+    })),
+  ];
+}
