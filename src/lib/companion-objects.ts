@@ -15,8 +15,12 @@ export interface Symbol {
   meaning: string;
 }
 
-/** TeX with whitespace dropped and a one-character sub- or superscript unbraced: `W_{Q}` reads as `W_Q`. */
-const normalizeTex = (tex: string) => tex.replace(/\s+/g, '').replace(/([_^])\{([A-Za-z0-9])\}/g, '$1$2');
+/** Accents and fonts whose one-letter argument is part of the symbol: `\bar{v}` and `\bar v` both read `\barv`. */
+const ONE_LETTER_ARGUMENT = /(\\(?:bar|hat|tilde|vec|dot|ddot|mathbf|boldsymbol|mathcal|mathbb))\{([A-Za-z0-9])\}/g;
+
+/** TeX with whitespace dropped, and one-character scripts and accent arguments unbraced: `W_{Q}` reads `W_Q`. */
+const normalizeTex = (tex: string) =>
+  tex.replace(/\s+/g, '').replace(/([_^])\{([A-Za-z0-9])\}/g, '$1$2').replace(ONE_LETTER_ARGUMENT, '$1$2');
 
 /** Where the letters of text-like groups (\mathrm{Tokens}, \text{if}) sit: a letter there is a word, not a symbol. */
 const textGroups = (tex: string) =>
@@ -25,28 +29,60 @@ const textGroups = (tex: string) =>
     return { start, end: start + m[1]!.length };
   });
 
+/** Splits at the given separators where they stand outside braces and brackets. */
+function splitTopLevel(tex: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i]!;
+    if ('{(['.includes(c)) depth++;
+    else if ('})]'.includes(c)) depth--;
+    else if (depth === 0) {
+      const hit = separator.exec(tex.slice(i));
+      if (hit?.index === 0) {
+        parts.push(tex.slice(start, i));
+        i += hit[0].length - 1;
+        start = i + 1;
+      }
+    }
+  }
+  parts.push(tex.slice(start));
+  return parts;
+}
+
+/**
+ * The symbols a row of the symbols table names. A row often names several (`h, \ d`, `v_1, \ldots,
+ * v_K`) or defines one (`\pi = P(D)`, `W \in \mathbb{R}^{m \times n}`): its names are the pieces
+ * between commas, each up to its "=" or "\in".
+ */
+function symbolNames(tex: string): string[] {
+  return splitTopLevel(normalizeTex(tex), /^[,;]/)
+    .map((piece) => splitTopLevel(piece, /^(=|\\in(?![A-Za-z])|\\colon)/)[0]!.replace(/^(\\[ ,;!]|\\quad)+|(\\[ ,;!]|\\quad)+$/g, ''))
+    .filter((name) => name !== '' && !/^\\[lc]?dots$/.test(name));
+}
+
 /**
  * The page's symbols that occur in an equation, in the symbols table's order. TeX writes products
  * without spaces (QK^T), so a letter may touch other letters; it is not an occurrence when it is
- * part of a command's name (the T of \top) or of a word set in \mathrm or \text. When none is
+ * part of a command's name (the T of \Tau) or of a word set in \mathrm or \text. When none is
  * found, the whole table is returned: too much context beats none.
  */
 export function symbolsIn(tex: string, symbols: readonly Symbol[]): Symbol[] {
   const body = normalizeTex(tex);
   const words = textGroups(body);
-  const occurs = (needle: string, at: number) => {
+  const occursAt = (needle: string, at: number) => {
     const end = at + needle.length;
     if (needle.startsWith('\\')) return !/[A-Za-z]/.test(body[end] ?? '');
     const lettersBefore = /[A-Za-z]*$/.exec(body.slice(0, at))![0].length;
     if (body[at - lettersBefore - 1] === '\\' && (lettersBefore > 0 || /^[A-Za-z]/.test(needle))) return false;
     return !words.some((w) => at >= w.start && end <= w.end);
   };
-  const found = symbols.filter((s) => {
-    const needle = normalizeTex(s.tex);
-    if (needle === '') return false;
-    for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) if (occurs(needle, at)) return true;
+  const occurs = (needle: string) => {
+    for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) if (occursAt(needle, at)) return true;
     return false;
-  });
+  };
+  const found = symbols.filter((s) => symbolNames(s.tex).some(occurs));
   return found.length > 0 ? found : [...symbols];
 }
 

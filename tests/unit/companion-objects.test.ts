@@ -191,3 +191,27 @@ describe('mapperObjects', () => {
     expect(mapperObjects({ ...result, ranked: [], unplaced: [], path: [] }, url)).toEqual([]);
   });
 });
+
+describe('symbolsIn, on rows that name several symbols or define one', () => {
+  const rows = [
+    { tex: String.raw`h, \ d`, meaning: 'hypothesis and data' },
+    { tex: String.raw`\pi = P(D)`, meaning: 'prior' },
+    { tex: String.raw`v_1, \ldots, v_K`, meaning: 'intermediate values' },
+    { tex: String.raw`\bar{v} = \partial L / \partial v`, meaning: 'adjoint' },
+    { tex: String.raw`W_1 \in \mathbb{R}^{4 \times 3}, \ \mathbf{b}_1 \in \mathbb{R}^4`, meaning: 'first layer' },
+    { tex: String.raw`s = P(+ \mid D), \ c = P(- \mid \text{not } D)`, meaning: 'sensitivity and specificity' },
+  ];
+  const names = (tex: string) => symbolsIn(tex, rows).map((s) => s.meaning);
+
+  it('matches a row when any name in it occurs', () => {
+    expect(names(String.raw`P(D \mid +) = \frac{s\,\pi}{s\,\pi + (1 - c)(1 - \pi)}`)).toEqual(['prior', 'sensitivity and specificity']);
+    expect(names(String.raw`\bar v_{k-1} = \bar v_k \, J_k`)).toEqual(['adjoint']);
+    expect(names(String.raw`\mathbf{z}_1 = W_1 \mathbf{x} + \mathbf{b}_1`)).toEqual(['first layer']);
+    expect(names(String.raw`P(h \mid d) \propto P(d \mid h)\,P(h)`)).toEqual(['hypothesis and data']);
+  });
+
+  it('does not read a definition’s right-hand side or "\\ldots" as names', () => {
+    // L and D appear only on the right of "=" in the rows above, and \ldots in one of them.
+    expect(names(String.raw`L + D + \ldots`)).toEqual(rows.map((r) => r.meaning));
+  });
+});
