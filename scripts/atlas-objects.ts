@@ -23,8 +23,17 @@ export function readConcepts(root = '.'): ConceptEntry[] {
         frontmatter: 'empty-with-spaces',
       });
       const parsed = ConceptSchema.safeParse(frontmatter);
-      if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
-      return { id: name, file, data: parsed.data, body: content.trim(), hasWitness: existsSync(join(dir, name, 'witness.py')) };
+      if (!parsed.success)
+        throw new Error(
+          `${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
+        );
+      return {
+        id: name,
+        file,
+        data: parsed.data,
+        body: content.trim(),
+        hasWitness: existsSync(join(dir, name, 'witness.py')),
+      };
     });
 }
 

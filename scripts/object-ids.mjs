@@ -33,7 +33,9 @@ const { readAtlasObjects, REGISTRY_FILE, formatRegistry, parseRegistry, registry
 const before = existsSync(REGISTRY_FILE) ? readFileSync(REGISTRY_FILE, 'utf8') : '';
 const parsed = parseRegistry(before);
 if (!parsed.ok) {
-  console.error(`${REGISTRY_FILE} cannot be read: ${parsed.error}\nFix the file by hand (git diff shows what changed), then run npm run ids again.`);
+  console.error(
+    `${REGISTRY_FILE} cannot be read: ${parsed.error}\nFix the file by hand (git diff shows what changed), then run npm run ids again.`,
+  );
   process.exit(1);
 }
 const { objects, renames } = readAtlasObjects();

@@ -202,7 +202,8 @@ export function groupNotes(
   const gone: NoteGroup[] = [];
   for (const [object, list] of byObject) {
     const site = Object.hasOwn(known, object) ? known[object] : undefined;
-    if (site) present.push({ object, label: site.label, url: site.url, concept: site.concept, left: null, notes: list });
+    if (site)
+      present.push({ object, label: site.label, url: site.url, concept: site.concept, left: null, notes: list });
     else {
       const left = Object.hasOwn(retired, object) ? retired[object]! : null;
       gone.push({ object, label: list[0]!.objectLabel, url: null, concept: null, left, notes: list });

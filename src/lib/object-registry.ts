@@ -55,13 +55,17 @@ export function parseRegistry(text: string): ParsedRegistry {
   try {
     raw = parse(text) ?? {};
   } catch (error) {
-    return { ok: false, error: `it is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : error}).` };
+    return {
+      ok: false,
+      error: `it is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : error}).`,
+    };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, error: 'it must map each object id to { kind, label }.' };
   const registry: Registry = {};
   for (const [id, value] of Object.entries(raw)) {
-    if (!OBJECT_ID_PATTERN.test(id)) return { ok: false, error: `"${id}" is not an object id (a slug with an optional #anchor).` };
+    if (!OBJECT_ID_PATTERN.test(id))
+      return { ok: false, error: `"${id}" is not an object id (a slug with an optional #anchor).` };
     const entry = EntrySchema.safeParse(value);
     if (!entry.success) {
       const issue = entry.error.issues[0]!;
@@ -158,7 +162,11 @@ export interface RegistryUpdate {
  * retired id stays retired even if an object takes it again (`registryProblems` reports that);
  * nothing else changes, so the update of an up-to-date registry is the registry itself.
  */
-export function updateRegistry(registry: Registry, current: readonly AtlasObject[], context: UpdateContext): RegistryUpdate {
+export function updateRegistry(
+  registry: Registry,
+  current: readonly AtlasObject[],
+  context: UpdateContext,
+): RegistryUpdate {
   const next: Registry = {};
   const added: string[] = [];
   const retired: { id: string; reason: string }[] = [];
@@ -182,7 +190,11 @@ export function updateRegistry(registry: Registry, current: readonly AtlasObject
 }
 
 const sortRegistry = (registry: Registry): Registry =>
-  Object.fromEntries(Object.keys(registry).sort(compareIds).map((id) => [id, registry[id]!]));
+  Object.fromEntries(
+    Object.keys(registry)
+      .sort(compareIds)
+      .map((id) => [id, registry[id]!]),
+  );
 
 /** Why an object left: its concept was renamed or removed, the notebook went back to planned, or the object itself went. */
 function retireReason(
@@ -214,6 +226,8 @@ function followRenames(slug: string, renames: Readonly<Record<string, string>>):
 /** Retired ids → the sentence /notes/ shows beside a note whose object left, e.g. "label removed on 2026-05-01". */
 export function retiredNotices(registry: Registry): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(registry).flatMap(([id, e]) => (e.retired === undefined ? [] : [[id, `${e.reason} on ${e.retired}`]])),
+    Object.entries(registry).flatMap(([id, e]) =>
+      e.retired === undefined ? [] : [[id, `${e.reason} on ${e.retired}`]],
+    ),
   );
 }

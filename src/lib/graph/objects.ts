@@ -21,6 +21,8 @@ export function objectsOfConcept(concept: Pick<ConceptEntry, 'id' | 'data' | 'bo
 }
 
 /** Every object on the site: each concept's, then the labs' (what the object-id registry records). */
-export function atlasObjects(concepts: readonly Pick<ConceptEntry, 'id' | 'data' | 'body' | 'hasWitness'>[]): AtlasObject[] {
+export function atlasObjects(
+  concepts: readonly Pick<ConceptEntry, 'id' | 'data' | 'body' | 'hasWitness'>[],
+): AtlasObject[] {
   return [...concepts.flatMap((c) => objectsOfConcept(c).objects), ...LABS.map(labObject)];
 }

@@ -3,7 +3,15 @@
  * and fails with all issues at once; tests run it on small fixtures. Each issue names the file,
  * the field, what is wrong and how to fix it.
  */
-import { claimAnchor, discussionObject, LAB_PREFIX, LABS, labObject, objectIssues, type AtlasObject } from '../object-ids';
+import {
+  claimAnchor,
+  discussionObject,
+  LAB_PREFIX,
+  LABS,
+  labObject,
+  objectIssues,
+  type AtlasObject,
+} from '../object-ids';
 import { parseRegistry, registryProblems } from '../object-registry';
 import { texError } from '../tex';
 import { objectsOfConcept } from './objects';
@@ -130,7 +138,8 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
       );
   }
 
-  for (const lab of LABS) published.push({ object: labObject(lab), file: 'src/lib/object-ids.ts', field: 'LABS' });
+  for (const lab of LABS)
+    published.push({ object: labObject(lab), file: 'src/lib/object-ids.ts', field: 'LABS' });
   if (atlas.objectRegistry) checkRegistry(atlas.objectRegistry, published, add);
 
   for (const model of atlas.models ?? [])
@@ -242,7 +251,8 @@ function checkPaperIdentity(
 function objectField(object: AtlasObject, data: ConceptEntry['data']): string {
   if (object.kind === 'concept') return 'slug';
   if (object.kind === 'claim') {
-    const i = data.claimBoundary?.sourced.findIndex((c) => `${object.concept}#${claimAnchor(c)}` === object.id) ?? -1;
+    const i =
+      data.claimBoundary?.sourced.findIndex((c) => `${object.concept}#${claimAnchor(c)}` === object.id) ?? -1;
     return i < 0 ? 'claimBoundary.sourced' : `claimBoundary.sourced[${i}]`;
   }
   if (object.kind === 'equation') return `body (\\label{${object.anchor!.replace(/^eq-/, '')}})`;
@@ -259,12 +269,22 @@ function checkRegistry(
   add: (file: string, field: string, message: string, fix: string) => void,
 ): void {
   if (registry.text === null) {
-    add(registry.file, '(file)', 'the registry of published object ids is missing.', 'Run `npm run ids` to write it, and commit it.');
+    add(
+      registry.file,
+      '(file)',
+      'the registry of published object ids is missing.',
+      'Run `npm run ids` to write it, and commit it.',
+    );
     return;
   }
   const parsed = parseRegistry(registry.text);
   if (!parsed.ok) {
-    add(registry.file, '(file)', `the registry of published object ids cannot be read: ${parsed.error}`, 'Fix the line named (git diff shows what changed), then run `npm run ids`.');
+    add(
+      registry.file,
+      '(file)',
+      `the registry of published object ids cannot be read: ${parsed.error}`,
+      'Fix the line named (git diff shows what changed), then run `npm run ids`.',
+    );
     return;
   }
   const where = new Map(published.map((p) => [p.object.id, p]));
