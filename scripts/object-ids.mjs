@@ -2,7 +2,7 @@
 // never reused (src/lib/object-registry.ts). New ids are added; ids no longer on the site are retired
 // with today's date and the reason the content shows. Running it again on the same content changes
 // nothing. It exits with 1 if a current object takes a retired id (the build refuses that too).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -26,6 +26,8 @@ const bundle = await build({
 const cache = join(process.cwd(), 'node_modules', '.cache');
 mkdirSync(cache, { recursive: true });
 const modulePath = join(cache, 'object-ids-script.mjs');
+// A new file, never one written in place: work trees may share node_modules files through hard links.
+rmSync(modulePath, { force: true });
 writeFileSync(modulePath, bundle.outputFiles[0].text);
 const { readAtlasObjects, REGISTRY_FILE, formatRegistry, parseRegistry, registryProblems, updateRegistry } =
   await import(modulePath);
