@@ -47,11 +47,11 @@ const after = formatRegistry(registry);
 if (after !== before) writeFileSync(REGISTRY_FILE, after);
 
 const ids = Object.keys(registry);
-const live = ids.filter((id) => registry[id].retired === undefined).length;
+const current = ids.filter((id) => registry[id].retired === undefined).length;
 for (const id of added) console.log(`added    ${id}`);
 for (const { id, reason } of retired) console.log(`retired  ${id} (${reason})`);
 console.log(
-  `${REGISTRY_FILE}: ${added.length} added, ${retired.length} retired; ${live} ids on the site, ${ids.length - live} retired in all.` +
+  `${REGISTRY_FILE}: ${added.length} added, ${retired.length} retired; ${current} current ids, ${ids.length - current} retired in all.` +
     (after === before ? ' No change.' : ''),
 );
 const reused = registryProblems(objects, registry).filter((p) => p.problem === 'reused');

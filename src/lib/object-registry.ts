@@ -10,7 +10,7 @@
  * a retired entry keeps its date forever, so re-running the script on unchanged content changes
  * nothing and two branches that add ids merge line by line.
  */
-import { parse } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { OBJECT_ID_PATTERN, splitObjectId, type AtlasObject, type ObjectKind } from './object-ids';
 
@@ -49,29 +49,34 @@ export type Registry = Record<string, RegistryEntry>;
 
 export type ParsedRegistry = { ok: true; registry: Registry } | { ok: false; error: string };
 
-/** Reads the registry file's text; never throws, says in a sentence what is wrong. */
+/**
+ * Reads the registry file's text; never throws, says in a sentence what is wrong. An id listed
+ * twice (as a merge that keeps both sides' lines leaves it) is read once: retired if either line
+ * retires it, on the earlier date.
+ */
 export function parseRegistry(text: string): ParsedRegistry {
-  let raw: unknown;
-  try {
-    raw = parse(text) ?? {};
-  } catch (error) {
-    return {
-      ok: false,
-      error: `it is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : error}).`,
-    };
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { ok: false, error: 'it must map each object id to { kind, label }.' };
+  const doc = parseDocument(text, { uniqueKeys: false });
+  if (doc.errors.length > 0)
+    return { ok: false, error: `it is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}).` };
+  if (doc.contents === null) return { ok: true, registry: {} };
+  if (!isMap(doc.contents)) return { ok: false, error: 'it must map each object id to { kind, label }.' };
   const registry: Registry = {};
-  for (const [id, value] of Object.entries(raw)) {
+  for (const pair of doc.contents.items) {
+    const id = String(isScalar(pair.key) ? pair.key.value : pair.key);
     if (!OBJECT_ID_PATTERN.test(id))
       return { ok: false, error: `"${id}" is not an object id (a slug with an optional #anchor).` };
-    const entry = EntrySchema.safeParse(value);
+    const entry = EntrySchema.safeParse(isNode(pair.value) ? pair.value.toJSON() : pair.value);
     if (!entry.success) {
       const issue = entry.error.issues[0]!;
       const field = issue.path.length > 0 ? `${issue.path.join('.')} ` : '';
       return { ok: false, error: `the entry "${id}": ${field}${issue.message}.` };
     }
+    const seen = Object.hasOwn(registry, id) ? registry[id]! : undefined;
+    if (
+      seen?.retired !== undefined &&
+      (entry.data.retired === undefined || seen.retired <= entry.data.retired)
+    )
+      continue;
     registry[id] = entry.data;
   }
   return { ok: true, registry };

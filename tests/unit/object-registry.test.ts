@@ -169,6 +169,24 @@ describe('object registry: the file', () => {
       error: 'the entry "a": a retired entry needs both `retired` (the date) and `reason`.',
     });
     expect(parseRegistry('')).toEqual({ ok: true, registry: {} });
+    expect(parseRegistry('# only a comment\n')).toEqual({ ok: true, registry: {} });
+  });
+
+  it('reads an id listed twice (a merge that kept both sides) once, retired if either side retired it', () => {
+    const text = [
+      'a: {kind: concept, label: "A"}',
+      'b: {kind: concept, label: "B", retired: "2026-05-02", reason: "concept removed"}',
+      'a: {kind: concept, label: "A", retired: "2026-05-03", reason: "concept removed"}',
+      'b: {kind: concept, label: "B", retired: "2026-05-01", reason: "moved to c"}',
+      'b: {kind: concept, label: "B"}',
+    ].join('\n');
+    expect(parseRegistry(text)).toEqual({
+      ok: true,
+      registry: {
+        a: { kind: 'concept', label: 'A', retired: '2026-05-03', reason: 'concept removed' },
+        b: { kind: 'concept', label: 'B', retired: '2026-05-01', reason: 'moved to c' },
+      },
+    });
   });
 });
 
