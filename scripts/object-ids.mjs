@@ -42,7 +42,7 @@ if (!parsed.ok) {
 }
 const { objects, renames } = readAtlasObjects();
 const today = new Date().toISOString().slice(0, 10);
-const { registry, added, retired } = updateRegistry(parsed.registry, objects, { today, renames });
+const { registry, added, retired, restored } = updateRegistry(parsed.registry, objects, { today, renames });
 const after = formatRegistry(registry);
 if (after !== before) writeFileSync(REGISTRY_FILE, after);
 
@@ -50,8 +50,9 @@ const ids = Object.keys(registry);
 const current = ids.filter((id) => registry[id].retired === undefined).length;
 for (const id of added) console.log(`added    ${id}`);
 for (const { id, reason } of retired) console.log(`retired  ${id} (${reason})`);
+for (const id of restored) console.log(`restored ${id} (back on the site with its concept)`);
 console.log(
-  `${REGISTRY_FILE}: ${added.length} added, ${retired.length} retired; ${current} current ids, ${ids.length - current} retired in all.` +
+  `${REGISTRY_FILE}: ${added.length} added, ${retired.length} retired, ${restored.length} restored; ${current} current ids, ${ids.length - current} retired in all.` +
     (after === before ? ' No change.' : ''),
 );
 const reused = registryProblems(objects, registry).filter((p) => p.problem === 'reused');

@@ -108,10 +108,39 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** One disagreement between the content and the registry, phrased for the author. */
 export interface RegistryProblem {
   id: string;
-  /** reused: a current object has a retired id; unrecorded: a new id; vanished: an id left without being retired. */
-  problem: 'reused' | 'unrecorded' | 'vanished';
+  /**
+   * reused: a current object has a retired id; returned: a page part came back with its concept;
+   * unrecorded: a new id; vanished: an id left without being retired.
+   */
+  problem: 'reused' | 'returned' | 'unrecorded' | 'vanished';
   message: string;
   fix: string;
+}
+
+/** How an author gives a new object an id of its own. */
+const CHOOSE_ANOTHER: Record<ObjectKind, string> = {
+  concept: 'Choose another slug (the folder name).',
+  equation: 'Choose another label.',
+  claim: 'Choose another claim id (set `id:` on the claim).',
+  lab: 'Choose another lab slug (LABS in src/lib/object-ids.ts).',
+  witness: 'Choose another slug for the concept.',
+  demo: 'Choose another slug for the concept.',
+  'claim-boundary': 'Choose another slug for the concept.',
+};
+
+/**
+ * A page's witness, demo and claim boundary belong to its concept whatever their content: when
+ * that concept is on the site, such an id coming back (a notebook set back to planned, then
+ * written again) is the same object returning, not a new object taking an old id.
+ */
+function comesBack(
+  id: string,
+  kind: ObjectKind,
+  now: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): boolean {
+  return (
+    (kind === 'witness' || kind === 'demo' || kind === 'claim-boundary') && now.has(splitObjectId(id).concept)
+  );
 }
 
 /** What is wrong between the objects on the site now and the registry, in id order. */
@@ -127,12 +156,19 @@ export function registryProblems(current: readonly AtlasObject[], registry: Regi
         message: `new object id ${id} is not recorded.`,
         fix: 'Run `npm run ids` to record it.',
       });
+    else if (entry.retired !== undefined && comesBack(id, entry.kind, now))
+      problems.push({
+        id,
+        problem: 'returned',
+        message: `${id} was retired on ${entry.retired} (${entry.reason}) and is back on the site.`,
+        fix: 'Run `npm run ids` to record it again (it is the same part of the same page, so notes on it apply again).',
+      });
     else if (entry.retired !== undefined)
       problems.push({
         id,
         problem: 'reused',
         message: `the id ${id} was retired on ${entry.retired} (${entry.reason}); it cannot name a new object.`,
-        fix: `Choose another label (or claim id). Only if this is the very object that was retired, brought back, delete the retired and reason fields of its line in ${REGISTRY_FILE}.`,
+        fix: `${CHOOSE_ANOTHER[entry.kind]} Only if this is the very object that was retired, brought back, delete the retired and reason fields of its line in ${REGISTRY_FILE}.`,
       });
   }
   for (const id of Object.keys(registry).sort(compareIds))
@@ -159,13 +195,15 @@ export interface RegistryUpdate {
   added: string[];
   /** Ids retired by this update, with the reason written. */
   retired: { id: string; reason: string }[];
+  /** Retired page parts (witness, demo, claim boundary) back on the site with their concept, recorded as current again. */
+  restored: string[];
 }
 
 /**
  * The registry with new ids recorded and vanished ones retired (dated `today`, with the reason
  * inferred from what else changed). A current id keeps its entry, its label brought up to date; a
- * retired id stays retired even if an object takes it again (`registryProblems` reports that);
- * nothing else changes, so the update of an up-to-date registry is the registry itself.
+ * retired id stays retired even if an object takes it again (`registryProblems` reports that),
+ * except a page part that came back with its concept (see `comesBack`); nothing else changes, so the update of an up-to-date registry is the registry itself.
  */
 export function updateRegistry(
   registry: Registry,
@@ -175,10 +213,14 @@ export function updateRegistry(
   const next: Registry = {};
   const added: string[] = [];
   const retired: { id: string; reason: string }[] = [];
+  const restored: string[] = [];
   const now = new Map(current.map((o) => [o.id, o]));
   for (const [id, entry] of Object.entries(registry)) {
     const object = now.get(id);
-    if (entry.retired !== undefined) next[id] = entry;
+    if (entry.retired !== undefined && object && comesBack(id, entry.kind, now)) {
+      next[id] = { kind: object.kind, label: object.label };
+      restored.push(id);
+    } else if (entry.retired !== undefined) next[id] = entry;
     else if (object) next[id] = { kind: object.kind, label: object.label };
     else {
       const reason = retireReason(id, entry.kind, now, context.renames);
@@ -191,7 +233,12 @@ export function updateRegistry(
       next[object.id] = { kind: object.kind, label: object.label };
       added.push(object.id);
     }
-  return { registry: sortRegistry(next), added: added.sort(compareIds), retired };
+  return {
+    registry: sortRegistry(next),
+    added: added.sort(compareIds),
+    retired,
+    restored: restored.sort(compareIds),
+  };
 }
 
 const sortRegistry = (registry: Registry): Registry =>

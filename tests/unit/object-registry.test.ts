@@ -39,7 +39,7 @@ describe('object registry: update (npm run ids)', () => {
     const objects = [...page('kv', ['mem']), lab];
     const first = recorded(objects);
     const again = updateRegistry(first, objects, { today: '2027-01-01', renames: {} });
-    expect(again).toEqual({ registry: first, added: [], retired: [] });
+    expect(again).toEqual({ registry: first, added: [], retired: [], restored: [] });
     expect(formatRegistry(again.registry)).toBe(formatRegistry(first));
   });
 
@@ -105,9 +105,55 @@ describe('object registry: problems an author can act on', () => {
         id: 'kv#eq-mem',
         problem: 'reused',
         message: 'the id kv#eq-mem was retired on 2026-05-01 (label removed); it cannot name a new object.',
-        fix: expect.stringMatching(/^Choose another label \(or claim id\)\./),
+        fix: expect.stringMatching(/^Choose another label\. Only if this is the very object/),
       },
     ]);
+  });
+
+  it('tells the author how to give each kind of object an id of its own', () => {
+    const concepts = [...page('kv', []), lab];
+    const retiredAll = Object.fromEntries(
+      Object.entries(recorded(concepts)).map(([id, e]) => [id, { ...e, retired: today, reason: 'gone' }]),
+    );
+    const fixes = Object.fromEntries(
+      registryProblems([...page('kv', []), lab], retiredAll)
+        .filter((p) => p.problem === 'reused')
+        .map((p) => [p.id, p.fix.split('. Only')[0]]),
+    );
+    expect(fixes).toEqual({
+      kv: 'Choose another slug (the folder name)',
+      'lab-lever': 'Choose another lab slug (LABS in src/lib/object-ids.ts)',
+    });
+    const claim = conceptObjects({
+      slug: 'kv',
+      title: 'KV',
+      complete: true,
+      equationLabels: [],
+      hasWitness: false,
+      claimBoundary: { sourced: [{ claim: 'c', source: 'p', id: 'pinned' }] },
+    }).find((o) => o.kind === 'claim')!;
+    const registry: Registry = {
+      [claim.id]: { kind: 'claim', label: claim.label, retired: today, reason: 'gone' },
+    };
+    expect(registryProblems([claim], registry)[0]!.fix).toMatch(
+      /^Choose another claim id \(set `id:` on the claim\)\./,
+    );
+  });
+
+  it('lets a page part come back with its concept (planned, then written again) and npm run ids restore it', () => {
+    const written = page('kv', ['mem']);
+    const planned = updateRegistry(recorded(written), page('kv', [], false), { today, renames: {} }).registry;
+    expect(planned['kv#demo']).toMatchObject({ retired: today, reason: 'notebook set back to planned' });
+    expect(registryProblems(written, planned).map((p) => [p.problem, p.id])).toEqual([
+      ['returned', 'kv#demo'],
+      ['reused', 'kv#eq-mem'],
+      ['returned', 'kv#witness'],
+    ]);
+    const again = updateRegistry(planned, written, { today: '2027-01-01', renames: {} });
+    expect(again.restored).toEqual(['kv#demo', 'kv#witness']);
+    expect(again.registry['kv#demo']).toEqual({ kind: 'demo', label: 'Demo' });
+    expect(again.registry['kv#eq-mem']!.retired).toBe(today);
+    expect(registryProblems(written, again.registry).map((p) => p.problem)).toEqual(['reused']);
   });
 
   it('asks for npm run ids when an id is new or vanished unrecorded', () => {
