@@ -13,6 +13,7 @@ import {
   type AtlasInput,
 } from '../lib/graph';
 import type { AtlasObject } from '../lib/object-ids';
+import { parseRegistry, REGISTRY_FILE, retiredNotices } from '../lib/object-registry';
 
 /** witness.py sources keyed by concept slug, read at build time. */
 const witnessFiles = import.meta.glob<string>('/content/concepts/*/witness.py', {
@@ -23,6 +24,14 @@ const witnessFiles = import.meta.glob<string>('/content/concepts/*/witness.py', 
 const witnesses = new Map(
   Object.entries(witnessFiles).map(([path, source]) => [path.split('/').at(-2)!, source]),
 );
+
+/** The registry of published object ids (src/lib/object-registry.ts), as text; absent if the file is missing. */
+const registryFiles = import.meta.glob<string>('/content/object-ids.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const registryText = Object.values(registryFiles)[0] ?? null;
 
 export type ConceptEntry = CollectionEntry<'concepts'>;
 export type DomainEntry = CollectionEntry<'domains'>;
@@ -60,6 +69,8 @@ export interface Atlas {
   objects: (slug: string) => AtlasObject[];
   /** Former concept slugs → current ones, from `formerSlugs`: notes stored under an old slug move. */
   renames: Record<string, string>;
+  /** Retired object ids → why and when they left, e.g. "label removed on 2026-05-01" (content/object-ids.yaml). */
+  retired: Record<string, string>;
 }
 
 const fileOf = (entry: { filePath?: string; id: string }, fallback: string) => entry.filePath ?? fallback;
@@ -96,6 +107,7 @@ async function loadAtlas(): Promise<Atlas> {
       file: fileOf(l, `content/labs/kv-cache-lever/${l.id}.yaml`),
       data: l.data,
     })),
+    objectRegistry: { file: REGISTRY_FILE, text: registryText },
   };
   const issues = validateAtlas(input);
   if (issues.length > 0) throw new Error(formatIssues(issues));
@@ -116,6 +128,9 @@ async function loadAtlas(): Promise<Atlas> {
   const modelMap = new Map(models.map((m) => [m.id, m]));
   const objectMap = new Map(input.concepts.map((c) => [c.id, objectsOfConcept(c).objects]));
   const renames = Object.fromEntries(concepts.flatMap((c) => c.data.formerSlugs.map((old) => [old, c.id])));
+  // Validation has read the registry already, so it parses.
+  const registry = parseRegistry(registryText ?? '');
+  const retired = registry.ok ? retiredNotices(registry.registry) : {};
 
   return {
     concepts: ordered,
@@ -135,6 +150,7 @@ async function loadAtlas(): Promise<Atlas> {
     leverScenarios: [...leverScenarios].sort((a, b) => a.data.order - b.data.order),
     objects: (slug) => get(objectMap, slug, 'concept'),
     renames,
+    retired,
   };
 }
 

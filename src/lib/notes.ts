@@ -174,8 +174,17 @@ export interface NoteGroup {
   url: string | null;
   /** The concept's title when known. */
   concept: string | null;
+  /** For an object no longer on the site whose id the atlas retired: why and when, e.g. "label removed on 2026-05-01". */
+  left: string | null;
   notes: Note[];
 }
+
+/** Retired object ids → why and when they left the site (src/lib/object-registry.ts `retiredNotices`). */
+export type RetiredObjects = Record<string, string>;
+
+/** "no longer on the site", with the reason when the atlas recorded one. */
+export const goneText = (group: Pick<NoteGroup, 'left'>): string =>
+  group.left ? `no longer on the site: ${group.left}` : 'no longer on the site';
 
 /**
  * Notes grouped by object: objects on the site first (in the order of `known`), then those no
@@ -184,6 +193,7 @@ export interface NoteGroup {
 export function groupNotes(
   notes: readonly Note[],
   known: KnownObjects,
+  retired: RetiredObjects = {},
 ): { present: NoteGroup[]; gone: NoteGroup[] } {
   const byObject = new Map<string, Note[]>();
   for (const note of newestFirst(notes)) byObject.set(note.object, [...(byObject.get(note.object) ?? []), note]);
@@ -192,8 +202,12 @@ export function groupNotes(
   const gone: NoteGroup[] = [];
   for (const [object, list] of byObject) {
     const site = Object.hasOwn(known, object) ? known[object] : undefined;
-    if (site) present.push({ object, label: site.label, url: site.url, concept: site.concept, notes: list });
-    else gone.push({ object, label: list[0]!.objectLabel, url: null, concept: null, notes: list });
+    if (site)
+      present.push({ object, label: site.label, url: site.url, concept: site.concept, left: null, notes: list });
+    else {
+      const left = Object.hasOwn(retired, object) ? retired[object]! : null;
+      gone.push({ object, label: list[0]!.objectLabel, url: null, concept: null, left, notes: list });
+    }
   }
   present.sort((a, b) => order.indexOf(a.object) - order.indexOf(b.object));
   gone.sort((a, b) => a.object.localeCompare(b.object));
@@ -212,15 +226,20 @@ const quote = (text: string) =>
  * line behind "> "), and the parts this function writes never come from the reader unescaped.
  * `origin` makes the links absolute (the file is read away from the site).
  */
-export function toMarkdown(notes: readonly Note[], known: KnownObjects, origin: string): string {
-  const { present, gone } = groupNotes(notes, known);
+export function toMarkdown(
+  notes: readonly Note[],
+  known: KnownObjects,
+  origin: string,
+  retired: RetiredObjects = {},
+): string {
+  const { present, gone } = groupNotes(notes, known, retired);
   const inline = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g, ' ');
   const lines = ['# Continuous Function: my notes', ''];
   const group = (g: NoteGroup) => {
     const title = g.concept && g.concept !== g.label ? `${g.concept} · ${g.label}` : g.label;
     lines.push(`## ${inline(title)}`, '');
     lines.push(
-      g.url ? `Object \`${g.object}\`: <${new URL(g.url, origin).href}>` : `Object \`${g.object}\`: no longer on the site.`,
+      g.url ? `Object \`${g.object}\`: <${new URL(g.url, origin).href}>` : `Object \`${g.object}\`: ${inline(goneText(g))}.`,
       '',
     );
     for (const n of g.notes) {

@@ -212,6 +212,36 @@ test('a lab page is an object too: a note on it is listed on /notes/ with a link
   );
 });
 
+test('a note on a retired object says why and when it left, its text intact', async ({ page }) => {
+  // The committed registry has retired nothing yet, so this serves /notes/ as a build whose
+  // content/object-ids.yaml retired kv-cache#eq-old would (the page embeds the reasons as JSON).
+  await page.route('**/notes/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      /(data-retired[^>]*>)\{(\}?)/,
+      (_, tag: string, empty: string) => `${tag}{"kv-cache#eq-old":"label removed on 2026-05-01"${empty ? '}' : ','}`,
+    );
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(at('notes/'));
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [
+    KEY,
+    file([
+      note({ id: 'n-retired-00000001', object: 'kv-cache#eq-old', objectLabel: 'Equation old', text: 'Still mine.' }),
+      note({ id: 'n-unknown-00000001', object: 'nowhere#eq-y', objectLabel: 'Equation y', text: 'Also kept.' }),
+    ]),
+  ] as const);
+  await page.reload();
+  const retired = page.locator('[data-gone] [data-group="kv-cache#eq-old"]');
+  await expect(retired.locator('.notes-id')).toHaveText(
+    'kv-cache#eq-old · no longer on the site: label removed on 2026-05-01',
+  );
+  await expect(retired.locator('.note-text')).toHaveText('Still mine.');
+  await expect(page.locator('[data-gone] [data-group="nowhere#eq-y"] .notes-id')).toHaveText(
+    'nowhere#eq-y · no longer on the site',
+  );
+});
+
 test('a storage failure is shown, and the text stays in the form', async ({ page }) => {
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () {

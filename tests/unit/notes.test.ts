@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   NOTES_LIMIT,
   addNote,
+  goneText,
   groupNotes,
   mergeNotes,
   migrateNotes,
@@ -86,7 +87,19 @@ describe('migration', () => {
     const gone = note({ object: 'retired#eq-x', objectLabel: 'Equation x', text: 'still here' });
     const { present, gone: lost } = groupNotes([here, gone], known);
     expect(present.map((g) => g.object)).toEqual(['kv-cache#eq-mem-kv']);
-    expect(lost).toEqual([{ object: 'retired#eq-x', label: 'Equation x', url: null, concept: null, notes: [gone] }]);
+    expect(lost).toEqual([
+      { object: 'retired#eq-x', label: 'Equation x', url: null, concept: null, left: null, notes: [gone] },
+    ]);
+  });
+
+  it('says why and when an object left when the atlas retired its id', () => {
+    const gone = note({ object: 'retired#eq-x', objectLabel: 'Equation x' });
+    const unknown = note({ object: 'other#eq-y', objectLabel: 'Equation y' });
+    const { gone: lost } = groupNotes([gone, unknown], known, { 'retired#eq-x': 'label removed on 2026-05-01' });
+    expect(lost.map((g) => [g.object, goneText(g)])).toEqual([
+      ['other#eq-y', 'no longer on the site'],
+      ['retired#eq-x', 'no longer on the site: label removed on 2026-05-01'],
+    ]);
   });
 });
 
@@ -119,5 +132,11 @@ describe('Markdown export', () => {
     expect(md).toContain('## Objects no longer on the site');
     expect(md).toContain('## Equation \\*x\\*');
     expect(md).toContain('no longer on the site.');
+  });
+
+  it('says why a retired object left', () => {
+    const gone = note({ object: 'retired#eq-x', objectLabel: 'Equation x' });
+    const md = toMarkdown([gone], known, 'https://atlas.example', { 'retired#eq-x': 'label removed on 2026-05-01' });
+    expect(md).toContain('Object `retired#eq-x`: no longer on the site: label removed on 2026-05-01.');
   });
 });

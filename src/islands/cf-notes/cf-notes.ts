@@ -4,7 +4,8 @@
  * State: the stored notes (read through src/islands/cf-note/notes-store.ts on connect and on a
  * `storage` event from another tab, with notes of renamed concepts moved), or why they cannot be
  * read. Render groups them by object (src/lib/notes.ts groupNotes): objects on the site link back to
- * their anchor; objects no longer on the site are listed apart, text intact. Export downloads JSON
+ * their anchor; objects no longer on the site are listed apart, text intact, with why and when they
+ * left when the atlas retired their id (content/object-ids.yaml). Export downloads JSON
  * or Markdown; import merges a JSON file (nothing current is lost, duplicates are skipped, a
  * malformed or hostile file changes nothing); clear asks for confirmation inline; each note can be
  * deleted. Stored data that cannot be read is never written over: it can be downloaded or cleared.
@@ -12,6 +13,7 @@
  */
 import {
   NOTES_KEY,
+  goneText,
   groupNotes,
   mergeNotes,
   parseNotes,
@@ -22,6 +24,7 @@ import {
   type Note,
   type NoteGroup,
   type Renames,
+  type RetiredObjects,
 } from '../../lib/notes';
 import { h } from '../../lib/el';
 import { noteView } from '../../lib/note-view';
@@ -48,6 +51,7 @@ class CfNotes extends HTMLElement {
   #blocked = false;
   #known: KnownObjects = {};
   #renames: Renames = {};
+  #retired: RetiredObjects = {};
 
   #onStorage = (event: StorageEvent) => {
     if (event.key === NOTES_KEY || event.key === null) {
@@ -59,6 +63,7 @@ class CfNotes extends HTMLElement {
   connectedCallback() {
     this.#known = readJson(this, '[data-objects]', {});
     this.#renames = readJson(this, '[data-renames]', {});
+    this.#retired = readJson(this, '[data-retired]', {});
     this.#part('[data-tools]').hidden = false;
     this.#part('[data-export-json]').addEventListener('click', () => this.#download('json'));
     this.#part('[data-export-md]').addEventListener('click', () => this.#download('md'));
@@ -90,7 +95,7 @@ class CfNotes extends HTMLElement {
   }
 
   #render() {
-    const { present, gone } = groupNotes(this.#notes, this.#known);
+    const { present, gone } = groupNotes(this.#notes, this.#known, this.#retired);
     this.#part('[data-groups]').replaceChildren(...present.map((g) => this.#group(g)));
     this.#part('[data-gone]').replaceChildren(...gone.map((g) => this.#group(g)));
     this.#part('[data-gone-section]').hidden = gone.length === 0;
@@ -106,7 +111,7 @@ class CfNotes extends HTMLElement {
       'section',
       { class: 'notes-group', 'data-group': group.object },
       h('h3', {}, group.url ? h('a', { href: group.url }, title) : title),
-      h('p', { class: 'notes-id' }, group.url ? group.object : `${group.object} · no longer on the site`),
+      h('p', { class: 'notes-id' }, group.url ? group.object : `${group.object} · ${goneText(group)}`),
       ...group.notes.map((note) =>
         noteView(note, [
           h(
@@ -141,7 +146,7 @@ class CfNotes extends HTMLElement {
     if (kind === 'json') saveBlob(toJson(this.#notes), 'application/json', 'continuous-function-notes.json');
     else
       saveBlob(
-        toMarkdown(this.#notes, this.#known, location.origin),
+        toMarkdown(this.#notes, this.#known, location.origin, this.#retired),
         'text/markdown;charset=utf-8',
         'continuous-function-notes.md',
       );

@@ -1,5 +1,5 @@
 /** Isomorphic: the note-able objects of a concept entry (src/lib/object-ids.ts), read from its frontmatter and body. */
-import { conceptObjects, type AtlasObject } from '../object-ids';
+import { conceptObjects, LABS, labObject, type AtlasObject } from '../object-ids';
 import { extractMath, type MathSpan } from '../tex';
 import type { ConceptEntry } from './types';
 
@@ -18,4 +18,11 @@ export function objectsOfConcept(concept: Pick<ConceptEntry, 'id' | 'data' | 'bo
     claimBoundary: concept.data.claimBoundary,
   });
   return { objects, math };
+}
+
+/** Every object on the site: each concept's, then the labs' (what the object-id registry records). */
+export function atlasObjects(
+  concepts: readonly Pick<ConceptEntry, 'id' | 'data' | 'body' | 'hasWitness'>[],
+): AtlasObject[] {
+  return [...concepts.flatMap((c) => objectsOfConcept(c).objects), ...LABS.map(labObject)];
 }

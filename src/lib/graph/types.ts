@@ -33,6 +33,11 @@ export interface AtlasInput {
   gpus?: Entry<GpuPreset>[];
   /** Scenarios of the KV-cache lever lab (content/labs/kv-cache-lever/). */
   leverScenarios?: Entry<LeverScenario>[];
+  /**
+   * The registry of published object ids (content/object-ids.yaml, src/lib/object-registry.ts):
+   * its path and text, or null text when the file is missing. Left out, the registry is not checked.
+   */
+  objectRegistry?: { file: string; text: string | null };
 }
 
 /** One problem found in the atlas, phrased so an author can act on it. */

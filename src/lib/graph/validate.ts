@@ -3,7 +3,16 @@
  * and fails with all issues at once; tests run it on small fixtures. Each issue names the file,
  * the field, what is wrong and how to fix it.
  */
-import { discussionObject, LAB_PREFIX, objectIssues } from '../object-ids';
+import {
+  claimAnchor,
+  discussionObject,
+  LAB_PREFIX,
+  LABS,
+  labObject,
+  objectIssues,
+  type AtlasObject,
+} from '../object-ids';
+import { parseRegistry, registryProblems } from '../object-registry';
 import { texError } from '../tex';
 import { objectsOfConcept } from './objects';
 import { findCycle } from './query';
@@ -38,6 +47,8 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
   };
 
   const formerOwner = new Map<string, string>();
+  /** Every object on the site, with the file and field that names it (for the registry check). */
+  const published: { object: AtlasObject; file: string; field: string }[] = [];
   for (const concept of atlas.concepts) {
     const { data, file } = concept;
     if (!domains.has(data.domain))
@@ -76,6 +87,7 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
         'Rename the folder so the slug does not start with "lab-".',
       );
     const { objects, math } = objectsOfConcept(concept);
+    for (const object of objects) published.push({ object, file, field: objectField(object, data) });
     for (const problem of objectIssues(math, objects))
       add(
         file,
@@ -125,6 +137,10 @@ export function validateAtlas(atlas: AtlasInput): AtlasIssue[] {
         'Remove the body (keep only the frontmatter), or write all four sections and set status: complete.',
       );
   }
+
+  for (const lab of LABS)
+    published.push({ object: labObject(lab), file: 'src/lib/object-ids.ts', field: 'LABS' });
+  if (atlas.objectRegistry) checkRegistry(atlas.objectRegistry, published, add);
 
   for (const model of atlas.models ?? [])
     model.data.sources.forEach((id, i) => paperRef(model.file, `sources[${i}]`, id));
@@ -228,6 +244,56 @@ function checkPaperIdentity(
         );
       else if (!first) aliasOwner.set(key, file);
     });
+  }
+}
+
+/** Where an author renames an object: the label in the body, the claim's `id`, or the slug. */
+function objectField(object: AtlasObject, data: ConceptEntry['data']): string {
+  if (object.kind === 'concept') return 'slug';
+  if (object.kind === 'claim') {
+    const i =
+      data.claimBoundary?.sourced.findIndex((c) => `${object.concept}#${claimAnchor(c)}` === object.id) ?? -1;
+    return i < 0 ? 'claimBoundary.sourced' : `claimBoundary.sourced[${i}]`;
+  }
+  if (object.kind === 'equation') return `body (\\label{${object.anchor!.replace(/^eq-/, '')}})`;
+  return 'body';
+}
+
+/**
+ * The registry of published ids agrees with the site: no current object takes a retired id, and
+ * every id is recorded, and none vanished unrecorded (the author runs `npm run ids` for the last two).
+ */
+function checkRegistry(
+  registry: { file: string; text: string | null },
+  published: { object: AtlasObject; file: string; field: string }[],
+  add: (file: string, field: string, message: string, fix: string) => void,
+): void {
+  if (registry.text === null) {
+    add(
+      registry.file,
+      '(file)',
+      'the registry of published object ids is missing.',
+      'Run `npm run ids` to write it, and commit it.',
+    );
+    return;
+  }
+  const parsed = parseRegistry(registry.text);
+  if (!parsed.ok) {
+    add(
+      registry.file,
+      '(file)',
+      `the registry of published object ids cannot be read: ${parsed.error}`,
+      'Fix the line named (git diff shows what changed), then run `npm run ids`.',
+    );
+    return;
+  }
+  const where = new Map(published.map((p) => [p.object.id, p]));
+  for (const problem of registryProblems(
+    published.map((p) => p.object),
+    parsed.registry,
+  )) {
+    const at = problem.problem === 'reused' ? where.get(problem.id) : undefined;
+    add(at?.file ?? registry.file, at?.field ?? problem.id, problem.message, problem.fix);
   }
 }
 
