@@ -316,6 +316,20 @@ test('a note is edited beside its object and on /notes/; the edit survives a rel
   });
   await group.getByRole('button', { name: 'Edit this repair note' }).click();
   await listForm.getByLabel('Note', { exact: true }).fill('Will not fit.');
+  // Another tab saves a note meanwhile: the list is redrawn, and the open form keeps its text.
+  const other = await page.context().newPage();
+  await other.goto(at('notes/'));
+  await other.evaluate(
+    ([key, extra]) => {
+      const stored = JSON.parse(localStorage.getItem(key)!);
+      localStorage.setItem(key, JSON.stringify({ ...stored, notes: [...stored.notes, extra] }));
+    },
+    [KEY, note({ id: 'n-other-tab-000001', text: 'From the other tab.' })] as const,
+  );
+  await other.close();
+  await expect(group.locator('.note-text')).toHaveText('From the other tab.');
+  await expect(listForm.getByLabel('Note', { exact: true })).toHaveValue('Will not fit.');
+  await expect(listForm.getByLabel('Note', { exact: true })).toBeFocused();
   await listForm.getByRole('button', { name: 'Save changes' }).click();
   await expect(listForm.getByRole('status')).toHaveText(/storage for the site is full.*Your text is still in the form\./);
   await expect(listForm.getByLabel('Note', { exact: true })).toHaveValue('Will not fit.');

@@ -23,7 +23,7 @@ export interface EditorHooks {
   /** Reads the stored notes now (another tab may have changed them). */
   load: () => Loaded;
   /** After a form closes: redraw, then put focus on `editButton(id)` or a sensible place. */
-  closed: (id: string, how: Closed, note: Note) => void;
+  closed: (id: string, how: Closed) => void;
 }
 
 const KEPT = ' Your text is still in the form.';
@@ -44,7 +44,6 @@ export class NoteEditors {
         actions: [cancel],
         className: 'note-edit',
       });
-      form.form.dataset.editing = note.id;
       form.fill(draftOf(note));
       // Only the button cancels: Escape is too easy to press by accident to throw away an edit.
       cancel.addEventListener('click', () => this.#close(note.id, 'cancelled'));
@@ -52,10 +51,6 @@ export class NoteEditors {
     }
     redraw();
     this.#open.get(note.id)!.form.focusText();
-  }
-
-  get size(): number {
-    return this.#open.size;
   }
 
   /** The notes to list: the stored ones, and any being edited that are no longer stored. */
@@ -95,10 +90,7 @@ export class NoteEditors {
   }
 
   #close(id: string, how: Closed) {
-    const open = this.#open.get(id);
-    if (!open) return;
-    this.#open.delete(id);
-    this.hooks.closed(id, how, open.note);
+    if (this.#open.delete(id)) this.hooks.closed(id, how);
   }
 }
 
