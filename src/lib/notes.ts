@@ -46,21 +46,21 @@ const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 const hasText = (s: string | undefined) => s !== undefined && s.trim() !== '';
 
 const noteShape = {
-    /** Random, made when the note is written; the key for duplicates on import. */
-    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'must be 8–64 lower-case letters, digits or hyphens')),
-    /** The object's stable id, e.g. "kv-cache#eq-mem-kv". */
-    object: z.string().check(z.maxLength(200), z.regex(OBJECT_ID_PATTERN, 'must be a slug with an optional #anchor')),
-    /** What the object was called when the note was written (shown if it leaves the site). */
-    objectLabel: Text(200),
-    kind: z.enum(NOTE_KINDS),
-    /** The note, Markdown. */
-    text: Text(MAX_NOTE_TEXT),
-    /** Reproductions: what was run (a command, a setting, a cell). */
-    ran: z.optional(Text(MAX_RUN_TEXT)),
-    /** Reproductions: what came out. */
-    saw: z.optional(Text(MAX_RUN_TEXT)),
-    /** When it was written, ISO 8601 in UTC. */
-    at: z.iso.datetime(),
+  /** Random, made when the note is written; kept through edits, so it matches copies of the note on import. */
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'must be 8–64 lower-case letters, digits or hyphens')),
+  /** The object's stable id, e.g. "kv-cache#eq-mem-kv". */
+  object: z.string().check(z.maxLength(200), z.regex(OBJECT_ID_PATTERN, 'must be a slug with an optional #anchor')),
+  /** What the object was called when the note was written (shown if it leaves the site). */
+  objectLabel: Text(200),
+  kind: z.enum(NOTE_KINDS),
+  /** The note, Markdown. */
+  text: Text(MAX_NOTE_TEXT),
+  /** Reproductions: what was run (a command, a setting, a cell). */
+  ran: z.optional(Text(MAX_RUN_TEXT)),
+  /** Reproductions: what came out. */
+  saw: z.optional(Text(MAX_RUN_TEXT)),
+  /** When it was written, ISO 8601 in UTC. */
+  at: z.iso.datetime(),
 };
 const reproductionRule = z.refine<{ kind: NoteKind; ran?: string | undefined; saw?: string | undefined }>(
   (n) => n.kind !== 'reproduction' || (hasText(n.ran) && hasText(n.saw)),
@@ -187,7 +187,7 @@ export const lastChanged = (note: Note): number => Date.parse(note.edited ?? not
 export function editNote(notes: readonly Note[], id: string, changes: NoteChanges, now: Date): Edited {
   const old = notes.find((n) => n.id === id);
   if (!old) return { ok: false, error: 'This note is no longer stored here (it was deleted, perhaps in another tab).' };
-  const { id: _, object, objectLabel, at } = old;
+  const { object, objectLabel, at } = old;
   const run = changes.kind === 'reproduction' ? { ran: changes.ran, saw: changes.saw } : {};
   const unstamped = { id, object, objectLabel, kind: changes.kind, text: changes.text, ...run, at };
   if (sameNote(unstamped, { ...old, edited: undefined })) return { ok: true, notes: [...notes], changed: false };
@@ -219,6 +219,7 @@ export type Merged =
 /** Import merges; see the rules at the top of this file. */
 export function mergeNotes(current: readonly Note[], incoming: readonly Note[]): Merged {
   const byId = new Map(current.map((n) => [n.id, n]));
+  const ours = new Set(byId.keys());
   const replaced = new Set<string>();
   let added = 0;
   let duplicates = 0;
@@ -232,7 +233,7 @@ export function mergeNotes(current: readonly Note[], incoming: readonly Note[]):
     // A tie keeps ours: without a later stamp there is no reason to think theirs is the newer text.
     else if (lastChanged(note) > lastChanged(here)) {
       byId.set(note.id, note);
-      if (current.some((n) => n.id === note.id)) replaced.add(note.id);
+      if (ours.has(note.id)) replaced.add(note.id);
     } else kept++;
   }
   if (byId.size > NOTES_LIMIT)
