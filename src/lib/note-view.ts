@@ -11,7 +11,19 @@ import { NOTE_KIND_LABELS, type Note } from './notes';
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A note as an <article>; `actions` (e.g. a delete button) go in its header line. */
+/**
+ * A button for a note's header line, e.g. Edit or Delete: `hook` (a data- attribute) holds the
+ * note's id, and the accessible name says which note ("Edit this question note").
+ */
+export const noteAction = (verb: string, hook: 'data-edit' | 'data-delete', note: Note): El =>
+  h(
+    'button',
+    { type: 'button', class: 'button-small', [hook]: note.id },
+    verb,
+    h('span', { class: 'visually-hidden' }, ` this ${note.kind} note`),
+  );
+
+/** A note as an <article>; `actions` (e.g. noteAction buttons) go in its header line. */
 export function noteView(note: Note, actions: Child[] = []): El {
   return h(
     'article',
@@ -22,6 +34,7 @@ export function noteView(note: Note, actions: Child[] = []): El {
       h('span', { class: 'note-kind' }, NOTE_KIND_LABELS[note.kind]),
       ' · ',
       h('time', { datetime: note.at }, when(note.at)),
+      note.edited && [' · edited ', h('time', { class: 'note-edited', datetime: note.edited }, when(note.edited))],
       ...actions,
     ),
     h('div', { class: 'note-text' }, ...renderNoteMarkdown(note.text)),

@@ -7,9 +7,18 @@
  * - Nothing is ever dropped by a migration: a note whose concept was renamed moves to the new slug;
  *   a note whose object no longer exists keeps its id and text and is listed as "no longer on the
  *   site".
- * - Import merges: every current note is kept; an incoming note with an id already here is a
- *   duplicate and skipped; a file that is not a notes file, or would take the total past
- *   NOTES_LIMIT, changes nothing.
+ * - Editing keeps a note's id, object and `at`, and stamps `edited`. An edit always stamps a time
+ *   later than the version it replaces, so it wins a merge with a copy of that version.
+ * - Import merges: every current note is kept; an incoming note with a new id is added; one with an
+ *   id already here replaces ours only when it was edited more recently (`edited ?? at`), so the
+ *   reader's text is never swapped for an older one; an identical one is a duplicate. A file that
+ *   is not a notes file, or would take the total past NOTES_LIMIT, changes nothing.
+ * - Format versions: 1 had no `edited`. 2 adds it, and is a new version rather than an optional
+ *   field in 1 because a version-1 build parses with unknown keys stripped: reading a file with
+ *   edits and saving it again (adding or deleting a note) would drop every `edited` stamp, and the
+ *   next merge could then prefer an older copy of a note over the edit. A version-1 build refuses
+ *   a version-2 file and leaves it untouched instead. Version-1 files are read and upgraded as they
+ *   are (they have no edits to lose).
  * - Notes are text. Markdown in them is rendered by src/lib/note-markdown.ts into an element tree,
  *   never parsed as HTML.
  */
@@ -19,7 +28,7 @@ import { parseStoredJson, z } from './stored-json';
 /** localStorage key; the stored value is a NotesFile. */
 export const NOTES_KEY = 'cf:notes';
 export const NOTES_FORMAT = 'continuous-function/notes';
-export const NOTES_VERSION = 1;
+export const NOTES_VERSION = 2;
 /** A browser keeps at most this many notes; adding or importing past it is refused, never trimmed. */
 export const NOTES_LIMIT = 1000;
 export const MAX_NOTE_TEXT = 5000;
@@ -36,38 +45,58 @@ export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
 const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const hasText = (s: string | undefined) => s !== undefined && s.trim() !== '';
 
+const noteShape = {
+  /** Random, made when the note is written; kept through edits, so it matches copies of the note on import. */
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'must be 8–64 lower-case letters, digits or hyphens')),
+  /** The object's stable id, e.g. "kv-cache#eq-mem-kv". */
+  object: z.string().check(z.maxLength(200), z.regex(OBJECT_ID_PATTERN, 'must be a slug with an optional #anchor')),
+  /** What the object was called when the note was written (shown if it leaves the site). */
+  objectLabel: Text(200),
+  kind: z.enum(NOTE_KINDS),
+  /** The note, Markdown. */
+  text: Text(MAX_NOTE_TEXT),
+  /** Reproductions: what was run (a command, a setting, a cell). */
+  ran: z.optional(Text(MAX_RUN_TEXT)),
+  /** Reproductions: what came out. */
+  saw: z.optional(Text(MAX_RUN_TEXT)),
+  /** When it was written, ISO 8601 in UTC. */
+  at: z.iso.datetime(),
+};
+const reproductionRule = z.refine<{ kind: NoteKind; ran?: string | undefined; saw?: string | undefined }>(
+  (n) => n.kind !== 'reproduction' || (hasText(n.ran) && hasText(n.saw)),
+  { message: 'a reproduction says what was run (ran) and what came out (saw)' },
+);
+
+/** A note as format version 1 stored it. */
+const NoteV1Schema = z.object(noteShape).check(reproductionRule);
+
 export const NoteSchema = z
   .object({
-    /** Random, made when the note is written; the key for duplicates on import. */
-    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'must be 8–64 lower-case letters, digits or hyphens')),
-    /** The object's stable id, e.g. "kv-cache#eq-mem-kv". */
-    object: z.string().check(z.maxLength(200), z.regex(OBJECT_ID_PATTERN, 'must be a slug with an optional #anchor')),
-    /** What the object was called when the note was written (shown if it leaves the site). */
-    objectLabel: Text(200),
-    kind: z.enum(NOTE_KINDS),
-    /** The note, Markdown. */
-    text: Text(MAX_NOTE_TEXT),
-    /** Reproductions: what was run (a command, a setting, a cell). */
-    ran: z.optional(Text(MAX_RUN_TEXT)),
-    /** Reproductions: what came out. */
-    saw: z.optional(Text(MAX_RUN_TEXT)),
-    /** When it was written, ISO 8601 in UTC. */
-    at: z.iso.datetime(),
+    ...noteShape,
+    /**
+     * When it was last edited, ISO 8601 in UTC; absent if never. Not checked against `at`: a note
+     * edited on a device whose clock is behind must still be readable.
+     */
+    edited: z.optional(z.iso.datetime()),
   })
-  .check(
-    z.refine((n) => n.kind !== 'reproduction' || (hasText(n.ran) && hasText(n.saw)), {
-      message: 'a reproduction says what was run (ran) and what came out (saw)',
-    }),
-  );
+  .check(reproductionRule);
 export type Note = z.infer<typeof NoteSchema>;
+
+const notesArray = <S extends z.ZodMiniType>(note: S) => z.array(note).check(z.maxLength(NOTES_LIMIT));
 
 /** The stored and exported shape. */
 export const NotesFileSchema = z.object({
   format: z.literal(NOTES_FORMAT),
   version: z.literal(NOTES_VERSION),
-  notes: z.array(NoteSchema).check(z.maxLength(NOTES_LIMIT)),
+  notes: notesArray(NoteSchema),
 });
 export type NotesFile = z.infer<typeof NotesFileSchema>;
+
+/** Every version this build reads; parseNotes upgrades the older ones. */
+const AnyNotesFileSchema = z.discriminatedUnion('version', [
+  z.object({ format: z.literal(NOTES_FORMAT), version: z.literal(1), notes: notesArray(NoteV1Schema) }),
+  NotesFileSchema,
+]);
 
 /** Old slug → new slug, from the concepts' `formerSlugs`. */
 export type Renames = Record<string, string>;
@@ -104,13 +133,14 @@ export function migrateNotes(notes: readonly Note[], renames: Renames): { notes:
 export type ParsedNotes = { ok: true; notes: Note[] } | { ok: false; error: string };
 
 /**
- * Parses stored or imported text, and upgrades older versions of the format (there is one version
- * so far; a later one adds its step here). Never throws; says in a sentence what is wrong.
+ * Parses stored or imported text, and upgrades older versions of the format: a version-1 note is a
+ * version-2 note that was never edited, so it is kept field for field. Never throws; says in a
+ * sentence what is wrong.
  */
 export function parseNotes(text: string): ParsedNotes {
   const parsed = parseStoredJson(
     text,
-    NotesFileSchema,
+    AnyNotesFileSchema,
     'This is not JSON, so it cannot be a notes file.',
     'This is not a Continuous Function notes file',
   );
@@ -138,29 +168,80 @@ export function addNote(notes: readonly Note[], note: Note): Added {
 /** The notes without the one with this id. */
 export const removeNote = (notes: readonly Note[], id: string): Note[] => notes.filter((n) => n.id !== id);
 
+/** What an edit may change; the rest of the note stays as written. */
+export type NoteChanges = Pick<Note, 'kind' | 'text' | 'ran' | 'saw'>;
+
+export type Edited =
+  | { ok: true; notes: Note[]; changed: boolean }
+  | { ok: false; error: string };
+
+/** When this version of the note was made: its last edit, or its writing. */
+export const lastChanged = (note: Note): number => Date.parse(note.edited ?? note.at);
+
+/**
+ * The notes with one edited: same id, object, label and `at`; `edited` set to `now`, or to just
+ * after the version it replaces if the clock says otherwise (so the edit wins a later merge). Only
+ * a reproduction keeps ran and saw. `changed` is false, and nothing is stamped, when the text is
+ * the same as before.
+ */
+export function editNote(notes: readonly Note[], id: string, changes: NoteChanges, now: Date): Edited {
+  const old = notes.find((n) => n.id === id);
+  if (!old) return { ok: false, error: 'This note is no longer stored here (it was deleted, perhaps in another tab).' };
+  const { object, objectLabel, at } = old;
+  const run = changes.kind === 'reproduction' ? { ran: changes.ran, saw: changes.saw } : {};
+  const unstamped = { id, object, objectLabel, kind: changes.kind, text: changes.text, ...run, at };
+  if (sameNote(unstamped, { ...old, edited: undefined })) return { ok: true, notes: [...notes], changed: false };
+  const edited = new Date(Math.max(now.getTime(), lastChanged(old) + 1)).toISOString();
+  const checked = z.safeParse(NoteSchema, { ...unstamped, edited });
+  if (!checked.success) return { ok: false, error: `This note cannot be kept: ${checked.error.issues[0]!.message}.` };
+  return { ok: true, notes: newestFirst(notes.map((n) => (n.id === id ? checked.data : n))), changed: true };
+}
+
+const FIELDS = ['id', 'object', 'objectLabel', 'kind', 'text', 'ran', 'saw', 'at', 'edited'] as const;
+/** Field by field, so key order and absent-versus-undefined do not matter. */
+const sameNote = (a: Note, b: Note) => FIELDS.every((key) => a[key] === b[key]);
+
 export type Merged =
-  | { ok: true; notes: Note[]; added: number; duplicates: number }
+  | {
+      ok: true;
+      notes: Note[];
+      /** New ids. */
+      added: number;
+      /** Ids here whose text the file replaced with a more recent edit. */
+      updated: number;
+      /** Incoming notes identical to the one here. */
+      duplicates: number;
+      /** Incoming notes not taken because the one here is as recent or more recent. */
+      kept: number;
+    }
   | { ok: false; error: string };
 
 /** Import merges; see the rules at the top of this file. */
 export function mergeNotes(current: readonly Note[], incoming: readonly Note[]): Merged {
-  const seen = new Set(current.map((n) => n.id));
-  const fresh: Note[] = [];
+  const byId = new Map(current.map((n) => [n.id, n]));
+  const ours = new Set(byId.keys());
+  const replaced = new Set<string>();
+  let added = 0;
   let duplicates = 0;
+  let kept = 0;
   for (const note of incoming) {
-    if (seen.has(note.id)) duplicates++;
-    else {
-      seen.add(note.id);
-      fresh.push(note);
-    }
+    const here = byId.get(note.id);
+    if (!here) {
+      added++;
+      byId.set(note.id, note);
+    } else if (sameNote(here, note)) duplicates++;
+    // A tie keeps ours: without a later stamp there is no reason to think theirs is the newer text.
+    else if (lastChanged(note) > lastChanged(here)) {
+      byId.set(note.id, note);
+      if (ours.has(note.id)) replaced.add(note.id);
+    } else kept++;
   }
-  const total = current.length + fresh.length;
-  if (total > NOTES_LIMIT)
+  if (byId.size > NOTES_LIMIT)
     return {
       ok: false,
-      error: `Importing would keep ${total} notes, more than the ${NOTES_LIMIT} this browser keeps; export and clear some first.`,
+      error: `Importing would keep ${byId.size} notes, more than the ${NOTES_LIMIT} this browser keeps; export and clear some first.`,
     };
-  return { ok: true, notes: newestFirst([...current, ...fresh]), added: fresh.length, duplicates };
+  return { ok: true, notes: newestFirst([...byId.values()]), added, updated: replaced.size, duplicates, kept };
 }
 
 /** What the site says about an object: its label and its URL (with the anchor). */
@@ -243,7 +324,8 @@ export function toMarkdown(
       '',
     );
     for (const n of g.notes) {
-      lines.push(`### ${NOTE_KIND_LABELS[n.kind]}, ${n.at}`, '', quote(n.text), '');
+      const edited = n.edited ? `, edited ${n.edited}` : '';
+      lines.push(`### ${NOTE_KIND_LABELS[n.kind]}, ${n.at}${edited}`, '', quote(n.text), '');
       if (n.ran) lines.push('What was run:', '', quote(n.ran), '');
       if (n.saw) lines.push('What came out:', '', quote(n.saw), '');
     }

@@ -1,7 +1,8 @@
 // Notes on atlas objects (cf-note beside each object, cf-notes on /notes/): stable anchors, add a
 // note on an equation and see it after a reload, the /notes/ list with links back, export, clear,
-// import (merge, duplicates, hostile files), objects no longer on the site, storage failures,
-// "Report a problem", keyboard, and axe in light and dark.
+// import (merge, duplicates, hostile files), editing a note (beside its object and on /notes/),
+// objects no longer on the site, storage failures, "Report a problem", keyboard, and axe in light
+// and dark.
 import type { Download, Page } from '@playwright/test';
 import { at, expect as baseExpect, expectNoSeriousA11yViolations, test } from './fixtures';
 
@@ -42,7 +43,7 @@ const note = (over: Record<string, unknown> = {}) => ({
   at: '2026-01-02T03:04:05.000Z',
   ...over,
 });
-const file = (notes: unknown[]) => JSON.stringify({ format: FORMAT, version: 1, notes });
+const file = (notes: unknown[], version = 2) => JSON.stringify({ format: FORMAT, version, notes });
 
 test('an equation has a stable anchor, a note added beside it survives a reload, and hostile Markdown stays inert', async ({
   page,
@@ -126,10 +127,14 @@ test('/notes/ lists notes by object, exports, clears, imports (merging) and reje
     ([key, text]) => localStorage.setItem(key, text),
     [
       KEY,
-      file([
-        note(),
-        note({ id: 'n-gone-000000000001', object: 'retired-concept#eq-x', objectLabel: 'Equation x', text: 'Kept **intact**.' }),
-      ]),
+      // Stored by a build from before edits (format version 1): read, and exported as version 2.
+      file(
+        [
+          note(),
+          note({ id: 'n-gone-000000000001', object: 'retired-concept#eq-x', objectLabel: 'Equation x', text: 'Kept **intact**.' }),
+        ],
+        1,
+      ),
     ] as const,
   );
   await page.reload();
@@ -147,7 +152,7 @@ test('/notes/ lists notes by object, exports, clears, imports (merging) and reje
   const json = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download JSON' }).click();
   const exported = await textOf(await json);
-  expect(JSON.parse(exported)).toMatchObject({ format: FORMAT, version: 1, notes: [{}, {}] });
+  expect(JSON.parse(exported)).toMatchObject({ format: FORMAT, version: 2, notes: [{}, {}] });
   const md = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download Markdown' }).click();
   const markdown = await textOf(await md);
@@ -195,6 +200,139 @@ test('/notes/ lists notes by object, exports, clears, imports (merging) and reje
   await group.getByRole('button', { name: 'Delete this question note' }).click();
   await expect(page.locator('[data-tool-status]')).toHaveText('Deleted the note.');
   await expect(group).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a note is edited beside its object and on /notes/; the edit survives a reload, Cancel changes nothing, and import keeps the newest edit', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const control = await equationControl(page);
+  await control.getByRole('button', { name: 'Add a note' }).click();
+  const panel = control.getByRole('region', { name: 'Your notes on Equation mem-kv' });
+  await panel.getByLabel('Note', { exact: true }).fill('First words.');
+  await panel.getByRole('button', { name: 'Save note' }).click();
+  await expect(control.getByRole('button', { name: 'Notes (1)' })).toBeVisible();
+
+  // Edit opens the same form, prefilled, and focuses the text.
+  const edit = panel.getByRole('button', { name: 'Edit this question note' });
+  await edit.click();
+  const form = panel.locator('form.note-edit');
+  await expect(form.getByRole('group', { name: 'Edit your note on Equation mem-kv' })).toBeVisible();
+  await expect(form.getByLabel('Note', { exact: true })).toBeFocused();
+  await expect(form.getByLabel('Note', { exact: true })).toHaveValue('First words.');
+  await expect(form.getByRole('radio', { name: 'Question' })).toBeChecked();
+  await expect(panel.locator('.note-text')).toHaveCount(0);
+
+  // The edit is checked like a new note: a reproduction says what was run and what came out.
+  await form.getByRole('radio', { name: 'Reproduction' }).check();
+  await form.getByLabel('Note', { exact: true }).fill('Second words, **edited**.');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByRole('status')).toHaveText('A reproduction says what you ran and what came out.');
+  await form.getByLabel('What you ran').fill('python3 witness.py');
+  await form.getByLabel('What came out').fill('17179869184 bytes');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form).toHaveCount(0);
+  const editRepro = panel.getByRole('button', { name: 'Edit this reproduction note' });
+  await expect(editRepro).toBeFocused();
+  await expect(panel.locator('.note-text')).toHaveText('Second words, edited.');
+  await expect(panel.locator('.note-meta')).toContainText('edited');
+  await expect(panel.locator('.note-edited')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await expect(control.getByRole('button', { name: 'Notes (1)' })).toBeVisible();
+  await expect(panel.getByRole('status')).toHaveText('Saved your edit in this browser.');
+
+  // Cancel puts the note back as it was, and focus on its Edit button.
+  await editRepro.click();
+  await form.getByLabel('Note', { exact: true }).fill('Words to throw away.');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(editRepro).toBeFocused();
+  await expect(panel.locator('.note-text')).toHaveText('Second words, edited.');
+
+  await page.reload();
+  const again = await equationControl(page);
+  await again.getByRole('button', { name: 'Notes (1)' }).click();
+  await expect(again.locator('.note-reproduction .note-text')).toHaveText('Second words, edited.');
+  await expect(again.locator('.note-reproduction .note-run')).toContainText('17179869184 bytes');
+  await expect(again.locator('.note-meta')).toContainText('edited');
+
+  // On /notes/: the edit is listed, and can be edited again (and cancelled).
+  await page.goto(at('notes/'));
+  const group = page.locator('[data-group="kv-cache#eq-mem-kv"]');
+  await expect(group.locator('.note-text')).toHaveText('Second words, edited.');
+  await expect(group.locator('.note-meta')).toContainText('edited');
+  await group.getByRole('button', { name: 'Edit this reproduction note' }).click();
+  const listForm = group.locator('form.note-edit');
+  await expect(listForm.getByLabel('Note', { exact: true })).toBeFocused();
+  await expect(listForm.getByRole('radio', { name: 'Reproduction' })).toBeChecked();
+  await expect(listForm.getByLabel('What you ran')).toHaveValue('python3 witness.py');
+  await listForm.getByLabel('Note', { exact: true }).fill('Not kept.');
+  await listForm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(group.getByRole('button', { name: 'Edit this reproduction note' })).toBeFocused();
+  await expect(group.locator('.note-text')).toHaveText('Second words, edited.');
+  await group.getByRole('button', { name: 'Edit this reproduction note' }).click();
+  await listForm.getByRole('radio', { name: 'Repair' }).check();
+  await expect(listForm.getByLabel('What you ran')).toBeHidden();
+  await listForm.getByLabel('Note', { exact: true }).fill('Third words.');
+  await listForm.getByRole('button', { name: 'Save changes' }).click();
+  await expect(group.getByRole('button', { name: 'Edit this repair note' })).toBeFocused();
+  await expect(group.locator('.note-text')).toHaveText('Third words.');
+  await expect(group.locator('.note-run')).toHaveCount(0);
+  await expect(page.locator('[data-status]')).toHaveText('Saved your edit in this browser.');
+
+  // Exports carry the edit.
+  const json = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  const exported = JSON.parse(await textOf(await json));
+  expect(exported).toMatchObject({ format: FORMAT, version: 2, notes: [{ kind: 'repair', text: 'Third words.' }] });
+  const stored = exported.notes[0];
+  expect(stored.ran).toBeUndefined();
+  expect(Date.parse(stored.edited)).toBeGreaterThan(Date.parse(stored.at));
+  const md = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Markdown' }).click();
+  expect(await textOf(await md)).toContain(`### Repair, ${stored.at}, edited ${stored.edited}\n\n> Third words.`);
+
+  // Import: an older copy of the note never replaces the text here; a newer edit does.
+  const input = page.locator('input[type="file"][data-import]');
+  const upload = (text: string) =>
+    input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await upload(JSON.stringify({ ...exported, notes: [{ ...stored, text: 'Older words.', edited: undefined }] }));
+  await expect(page.locator('[data-tool-status]')).toHaveText(
+    'Imported 0 new notes. 1 was not newer than the note here, so the text here was kept. Nothing was removed.',
+  );
+  await expect(group.locator('.note-text')).toHaveText('Third words.');
+  const newer = new Date(Date.parse(stored.edited) + 60_000).toISOString();
+  await upload(JSON.stringify({ ...exported, notes: [{ ...stored, text: 'Words from another browser.', edited: newer }] }));
+  await expect(page.locator('[data-tool-status]')).toHaveText(
+    'Imported 0 new notes. Updated 1 note with a newer edit. Nothing was removed.',
+  );
+  await expect(group.locator('.note-text')).toHaveText('Words from another browser.');
+
+  // A storage failure is shown beside the edit form, and the text stays in it.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await group.getByRole('button', { name: 'Edit this repair note' }).click();
+  await listForm.getByLabel('Note', { exact: true }).fill('Will not fit.');
+  // Another tab saves a note meanwhile: the list is redrawn, and the open form keeps its text.
+  const other = await page.context().newPage();
+  await other.goto(at('notes/'));
+  await other.evaluate(
+    ([key, extra]) => {
+      const stored = JSON.parse(localStorage.getItem(key)!);
+      localStorage.setItem(key, JSON.stringify({ ...stored, notes: [...stored.notes, extra] }));
+    },
+    [KEY, note({ id: 'n-other-tab-000001', text: 'From the other tab.' })] as const,
+  );
+  await other.close();
+  await expect(group.locator('.note-text')).toHaveText('From the other tab.');
+  await expect(listForm.getByLabel('Note', { exact: true })).toHaveValue('Will not fit.');
+  await expect(listForm.getByLabel('Note', { exact: true })).toBeFocused();
+  await listForm.getByRole('button', { name: 'Save changes' }).click();
+  await expect(listForm.getByRole('status')).toHaveText(/storage for the site is full.*Your text is still in the form\./);
+  await expect(listForm.getByLabel('Note', { exact: true })).toHaveValue('Will not fit.');
   expect(errors).toEqual([]);
 });
 
@@ -268,9 +406,18 @@ test('damaged stored notes are reported and never written over', async ({ page }
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds nothing serious in the notes control and on /notes/ (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
+    await equationControl(page);
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [
+      KEY,
+      file([note({ edited: '2026-01-03T00:00:00.000Z' })]),
+    ] as const);
+    await page.reload();
     const control = await equationControl(page);
-    await control.getByRole('button', { name: 'Add a note' }).click();
+    await control.getByRole('button', { name: 'Notes (1)' }).click();
     await control.getByRole('radio', { name: 'Reproduction' }).check();
+    // With an edit form open beside the add form.
+    await control.getByRole('button', { name: 'Edit this question note' }).click();
+    await control.locator('form.note-edit').getByRole('radio', { name: 'Reproduction' }).check();
     await expectNoSeriousA11yViolations(page, '#eq-mem-kv');
     await page.goto(at('notes/'));
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [
@@ -279,6 +426,8 @@ for (const scheme of ['light', 'dark'] as const) {
     ] as const);
     await page.reload();
     await expect(page.locator('[data-group]')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Edit this reproduction note' }).click();
+    await expect(page.locator('form.note-edit')).toBeVisible();
     await page.getByRole('button', { name: 'Clear all notes…' }).click();
     await expectNoSeriousA11yViolations(page);
   });

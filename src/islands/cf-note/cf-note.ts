@@ -7,14 +7,19 @@
  * a form: kind (reproduction, repair, question), the note in Markdown, and for a reproduction what
  * was run and what came out. Saving appends to localStorage (src/islands/cf-note/notes-store.ts);
  * a refusal (storage full or blocked, or the limit) is shown in the panel and the text stays in the
- * form. Escape closes the panel and returns focus to the toggle. Another tab's changes arrive by the
- * `storage` event. Reader text is rendered as element trees, never as HTML.
+ * form. Each note has an Edit button that puts the same form, prefilled, in its place
+ * (src/islands/cf-note/note-editors.ts). Escape closes the panel and returns focus to the toggle.
+ * Another tab's changes arrive by the `storage` event; an open edit form survives them. Reader text
+ * is rendered as element trees, never as HTML.
  */
-import { addNote, NOTE_KINDS, NOTE_KIND_LABELS, NOTES_KEY, type Note, type NoteKind, type Renames } from '../../lib/notes';
-import { noteView } from '../../lib/note-view';
+import { EMPTY_DRAFT, draftChanges, draftProblem } from '../../lib/note-draft';
+import { addNote, NOTE_KIND_LABELS, NOTES_KEY, type Note, type Renames } from '../../lib/notes';
+import { noteAction, noteView } from '../../lib/note-view';
 import { paths } from '../../lib/url';
 import { el } from '../dom';
 import { toDom } from '../el-dom';
+import { closedMessage, editButton, NoteEditors } from './note-editors';
+import { noteForm, type NoteForm } from './note-form';
 import { loadNotes, newNoteId, saveNotes } from './notes-store';
 
 let instances = 0;
@@ -23,9 +28,9 @@ class CfNote extends HTMLElement {
   #toggle!: HTMLButtonElement;
   #panel!: HTMLElement;
   #list!: HTMLElement;
-  #form!: HTMLFormElement;
+  #add!: NoteForm;
   #status!: HTMLElement;
-  #repro!: HTMLElement;
+  #editors!: NoteEditors;
   #notes: Note[] = [];
   #blocked: string | null = null;
 
@@ -51,13 +56,31 @@ class CfNote extends HTMLElement {
     this.#panel.setAttribute('role', 'region');
     this.#panel.setAttribute('aria-label', `Your notes on ${label}`);
     this.#list = el('div', undefined, { className: 'note-list' });
-    this.#form = this.#buildForm(n, label);
-    this.#status = el('p', undefined, { className: 'note-status' });
-    this.#status.setAttribute('role', 'status');
-    this.#panel.append(this.#list, this.#form, this.#status);
+    this.#add = noteForm({
+      legend: `Add a note on ${label}`,
+      submit: 'Save note',
+      onSubmit: () => this.#save(),
+      actions: [el('a', 'All your notes', { href: paths.notes() })],
+    });
+    this.#status = this.#add.status;
+    this.#editors = new NoteEditors({
+      legend: () => `Edit your note on ${label}`,
+      load: () => loadNotes(this.#renames()),
+      closed: (id, how) => {
+        this.#refresh();
+        (editButton(this.#list, id) ?? this.#toggle).focus();
+        this.#status.textContent = this.#blocked ?? closedMessage(how);
+      },
+    });
+    this.#panel.append(this.#list, this.#add.form);
     this.replaceChildren(bar, this.#panel);
 
     this.#toggle.addEventListener('click', () => this.#open(Boolean(this.#panel.hidden)));
+    this.#list.addEventListener('click', (event) => {
+      const id = (event.target as Element).closest<HTMLButtonElement>('button[data-edit]')?.dataset.edit;
+      const note = this.#notes.find((n) => n.id === id);
+      if (note) this.#editors.start(note, () => this.#render());
+    });
     this.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.#panel.hidden) {
         this.#open(false);
@@ -72,100 +95,40 @@ class CfNote extends HTMLElement {
     window.removeEventListener('storage', this.#onStorage);
   }
 
-  #buildForm(n: number, label: string): HTMLFormElement {
-    const form = el('form', undefined, { className: 'note-form' });
-    form.noValidate = true;
-    const kinds = el('fieldset', undefined, { className: 'note-kinds' });
-    kinds.append(el('legend', `Add a note on ${label}`));
-    for (const kind of NOTE_KINDS) {
-      const radio = el('input', undefined, { type: 'radio' });
-      radio.name = `kind-${n}`;
-      radio.value = kind;
-      radio.checked = kind === 'question';
-      radio.addEventListener('change', () => this.#showRepro());
-      const wrap = el('label');
-      wrap.append(radio, ` ${NOTE_KIND_LABELS[kind]}`);
-      kinds.append(wrap);
-    }
-    const field = (name: string, text: string, hint?: string) => {
-      const id = `note-${name}-${n}`;
-      const wrap = el('div', undefined, { className: 'note-field' });
-      const lab = el('label', text);
-      lab.htmlFor = id;
-      const area = el('textarea', undefined, { id });
-      area.name = name;
-      area.rows = name === 'text' ? 4 : 2;
-      wrap.append(lab);
-      if (hint) {
-        const small = el('span', hint, { className: 'note-hint', id: `${id}-hint` });
-        area.setAttribute('aria-describedby', small.id);
-        wrap.append(small);
-      }
-      wrap.append(area);
-      return wrap;
-    };
-    this.#repro = el('div', undefined, { className: 'note-repro' });
-    this.#repro.append(
-      field('ran', 'What you ran', 'A command, a setting, a cell.'),
-      field('saw', 'What came out'),
-    );
-    const actions = el('div', undefined, { className: 'note-actions' });
-    actions.append(
-      el('button', 'Save note', { type: 'submit', className: 'button-small note-save' }),
-      el('a', 'All your notes', { href: paths.notes() }),
-    );
-    form.append(
-      kinds,
-      field('text', 'Note', 'Markdown: **bold**, *emphasis*, `code`, [links](https://…), - lists.'),
-      this.#repro,
-      actions,
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.#save();
-    });
-    this.#showRepro(form);
-    return form;
-  }
-
-  #kind(form = this.#form): NoteKind {
-    return (form.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value as NoteKind) ?? 'question';
-  }
-
-  #showRepro(form = this.#form) {
-    this.#repro.hidden = this.#kind(form) !== 'reproduction';
-  }
-
   #open(open: boolean) {
     this.#panel.hidden = !open;
     this.#toggle.setAttribute('aria-expanded', String(open));
-    if (open) this.#form.querySelector('textarea')?.focus();
+    if (open) this.#add.focusText();
   }
 
-  #refresh() {
+  #renames(): Renames {
     const renames: Renames = {};
     for (const old of (this.dataset.former ?? '').split(/\s+/).filter(Boolean))
       renames[old] = this.dataset.object!.split('#')[0]!;
-    const loaded = loadNotes(renames);
+    return renames;
+  }
+
+  #refresh() {
+    const loaded = loadNotes(this.#renames());
     this.#blocked = loaded.ok ? null : loaded.message;
     this.#notes = loaded.ok ? loaded.notes : [];
-    const mine = this.#notes.filter((note) => note.object === this.dataset.object);
-    this.#toggle.textContent = mine.length === 0 ? 'Add a note' : `Notes (${mine.length})`;
-    this.#list.replaceChildren(...mine.map((note) => toDom(noteView(note))!));
+    this.#render();
     if (this.#blocked) this.#status.textContent = this.#blocked;
   }
 
+  #render() {
+    const object = this.dataset.object;
+    const mine = this.#notes.filter((note) => note.object === object);
+    this.#toggle.textContent = mine.length === 0 ? 'Add a note' : `Notes (${mine.length})`;
+    const listed = this.#editors.withOpen(mine, (note) => note.object === object);
+    this.#editors.redraw(this.#list, () =>
+      this.#list.replaceChildren(...listed.map((note) => toDom(noteView(note, [noteAction('Edit', 'data-edit', note)]))!)),
+    );
+  }
+
   #save() {
-    const value = (name: string) =>
-      (this.#form.elements.namedItem(name) as HTMLTextAreaElement | null)?.value.trim() ?? '';
-    const kind = this.#kind();
-    const text = value('text');
-    const missing =
-      text === ''
-        ? 'Write the note first.'
-        : kind === 'reproduction' && (value('ran') === '' || value('saw') === '')
-          ? 'A reproduction says what you ran and what came out.'
-          : null;
+    const draft = this.#add.draft();
+    const missing = draftProblem(draft);
     if (missing) {
       this.#status.textContent = missing;
       return;
@@ -176,9 +139,7 @@ class CfNote extends HTMLElement {
       id: newNoteId(),
       object: this.dataset.object!,
       objectLabel: this.dataset.label ?? this.dataset.object!,
-      kind,
-      text,
-      ...(kind === 'reproduction' ? { ran: value('ran'), saw: value('saw') } : {}),
+      ...draftChanges(draft),
       at: new Date().toISOString(),
     };
     const added = addNote(this.#notes, note);
@@ -191,11 +152,9 @@ class CfNote extends HTMLElement {
       this.#status.textContent = `${failed} Your text is still in the form.`;
       return;
     }
-    this.#form.reset();
-    this.#form.querySelector<HTMLInputElement>('input[value="question"]')!.checked = true;
-    this.#showRepro();
+    this.#add.fill(EMPTY_DRAFT);
     this.#refresh();
-    this.#status.textContent = `Saved your ${NOTE_KIND_LABELS[kind].toLowerCase()} in this browser.`;
+    this.#status.textContent = `Saved your ${NOTE_KIND_LABELS[note.kind].toLowerCase()} in this browser.`;
   }
 }
 

@@ -7,8 +7,10 @@
  * their anchor; objects no longer on the site are listed apart, text intact, with why and when they
  * left when the atlas retired their id (content/object-ids.yaml). Export downloads JSON
  * or Markdown; import merges a JSON file (nothing current is lost, duplicates are skipped, a
- * malformed or hostile file changes nothing); clear asks for confirmation inline; each note can be
- * deleted. Stored data that cannot be read is never written over: it can be downloaded or cleared.
+ * malformed or hostile file changes nothing; a note edited more recently elsewhere is updated, and an
+ * older copy never replaces the text here); clear asks for confirmation inline; each note can be
+ * edited in place, with the same form as beside the object (src/islands/cf-note/note-editors.ts),
+ * or deleted. Stored data that cannot be read is never written over: it can be downloaded or cleared.
  * Reader text is rendered as element trees (src/lib/note-view.ts), never as HTML.
  */
 import {
@@ -16,6 +18,7 @@ import {
   goneText,
   groupNotes,
   mergeNotes,
+  migrateNotes,
   parseNotes,
   removeNote,
   toJson,
@@ -27,9 +30,10 @@ import {
   type RetiredObjects,
 } from '../../lib/notes';
 import { h } from '../../lib/el';
-import { noteView } from '../../lib/note-view';
+import { noteAction, noteView } from '../../lib/note-view';
 import { pickedFileText, saveBlob } from '../dom';
 import { toDom } from '../el-dom';
+import { closedMessage, editButton, NoteEditors } from '../cf-note/note-editors';
 import { loadNotes, saveNotes } from '../cf-note/notes-store';
 
 /** An import larger than this is not a notes export (1,000 long notes are about 10 MB; most are far smaller). */
@@ -45,6 +49,17 @@ function readJson<T>(root: Element, selector: string, fallback: T): T {
   }
 }
 
+/** "Imported 2 new notes. Updated 1 with a newer edit. 3 were already here. …" */
+function importMessage({ added, updated, duplicates, kept }: { added: number; updated: number; duplicates: number; kept: number }) {
+  const parts = [`Imported ${plural(added, 'new note')}.`];
+  if (updated > 0) parts.push(`Updated ${plural(updated, 'note')} with a newer edit.`);
+  if (duplicates > 0) parts.push(`${duplicates} ${duplicates === 1 ? 'was' : 'were'} already here.`);
+  if (kept > 0)
+    parts.push(`${kept} ${kept === 1 ? 'was' : 'were'} not newer than the note here, so the text here was kept.`);
+  parts.push('Nothing was removed.');
+  return parts.join(' ');
+}
+
 class CfNotes extends HTMLElement {
   #notes: Note[] = [];
   #unreadable: string | null = null;
@@ -52,6 +67,18 @@ class CfNotes extends HTMLElement {
   #known: KnownObjects = {};
   #renames: Renames = {};
   #retired: RetiredObjects = {};
+  #editors = new NoteEditors({
+    legend: (note) => `Edit your note on ${this.#known[note.object]?.label ?? note.objectLabel}`,
+    load: () => loadNotes(this.#renames),
+    closed: (id, how) => {
+      this.#load();
+      this.#render();
+      const button = editButton(this, id);
+      if (button) button.focus();
+      else this.#part('[data-tools] button').focus();
+      if (!this.#unreadable && !this.#blocked) this.#status(closedMessage(how));
+    },
+  });
 
   #onStorage = (event: StorageEvent) => {
     if (event.key === NOTES_KEY || event.key === null) {
@@ -73,6 +100,7 @@ class CfNotes extends HTMLElement {
     this.#part('[data-confirm-yes]').addEventListener('click', this.#clear);
     this.#part('[data-confirm-no]').addEventListener('click', this.#cancelClear);
     this.addEventListener('click', this.#onDelete);
+    this.addEventListener('click', this.#onEdit);
     window.addEventListener('storage', this.#onStorage);
     this.#load();
     this.#render();
@@ -95,9 +123,11 @@ class CfNotes extends HTMLElement {
   }
 
   #render() {
-    const { present, gone } = groupNotes(this.#notes, this.#known, this.#retired);
-    this.#part('[data-groups]').replaceChildren(...present.map((g) => this.#group(g)));
-    this.#part('[data-gone]').replaceChildren(...gone.map((g) => this.#group(g)));
+    const { present, gone } = groupNotes(this.#editors.withOpen(this.#notes), this.#known, this.#retired);
+    this.#editors.redraw(this, () => {
+      this.#part('[data-groups]').replaceChildren(...present.map((g) => this.#group(g)));
+      this.#part('[data-gone]').replaceChildren(...gone.map((g) => this.#group(g)));
+    });
     this.#part('[data-gone-section]').hidden = gone.length === 0;
     this.#part('[data-empty]').hidden = this.#notes.length > 0;
     this.#part('[data-raw]').hidden = this.#unreadable === null;
@@ -113,14 +143,7 @@ class CfNotes extends HTMLElement {
       h('h3', {}, group.url ? h('a', { href: group.url }, title) : title),
       h('p', { class: 'notes-id' }, group.url ? group.object : `${group.object} · ${goneText(group)}`),
       ...group.notes.map((note) =>
-        noteView(note, [
-          h(
-            'button',
-            { type: 'button', class: 'button-small', 'data-delete': note.id },
-            'Delete',
-            h('span', { class: 'visually-hidden' }, ` this ${note.kind} note`),
-          ),
-        ]),
+        noteView(note, [noteAction('Edit', 'data-edit', note), noteAction('Delete', 'data-delete', note)]),
       ),
     );
     return toDom(tree)!;
@@ -138,6 +161,12 @@ class CfNotes extends HTMLElement {
     this.#render();
     this.#toolStatus('Deleted the note.');
     this.#part('[data-tools] button').focus();
+  };
+
+  #onEdit = (event: Event) => {
+    const id = (event.target as Element).closest<HTMLButtonElement>('button[data-edit]')?.dataset.edit;
+    const note = this.#notes.find((n) => n.id === id);
+    if (note) this.#editors.start(note, () => this.#render());
   };
 
   #download(kind: 'json' | 'md') {
@@ -176,7 +205,8 @@ class CfNotes extends HTMLElement {
       );
       return;
     }
-    const merged = mergeNotes(this.#notes, parsed.notes);
+    // Incoming notes of renamed concepts are moved first, so a copy of a note here matches it.
+    const merged = mergeNotes(this.#notes, migrateNotes(parsed.notes, this.#renames).notes);
     if (!merged.ok) {
       this.#toolStatus(`${merged.error} Nothing was changed.`);
       return;
@@ -188,8 +218,7 @@ class CfNotes extends HTMLElement {
     }
     this.#load();
     this.#render();
-    const dupes = merged.duplicates === 0 ? '' : ` ${merged.duplicates} ${merged.duplicates === 1 ? 'was' : 'were'} already here.`;
-    this.#toolStatus(`Imported ${plural(merged.added, 'new note')}.${dupes} Nothing was removed.`);
+    this.#toolStatus(importMessage(merged));
   };
 
   #askClear = () => {
