@@ -176,7 +176,14 @@ for N, C, D in table3:
     assert abs(6 * N * D / C - 1) < 0.05
 print(f"Chinchilla itself: 1.4T / 70B = {1.4e12 / 70e9:.0f} tokens per parameter; "
       f"Gopher: 300B / 280B = {300e9 / 280e9:.2f}")
-assert 1.4e12 / 70e9 == 20
+# Chinchilla sits on the table's rule: its budget is the 67B row's (within 3%), and its tokens per
+# parameter fall in the same band as every row's.
+chin_N, chin_D = 70e9, 1.4e12
+chin_C = 6 * chin_N * chin_D
+nearest = min(table3, key=lambda row: abs(row[1] - chin_C))
+print(f"  Chinchilla's 6ND = {chin_C:.3g} FLOPs; nearest Table 3 budget {nearest[1]:.3g} (N = {nearest[0]:.3g})")
+assert nearest[0] == 67e9 and abs(chin_C / nearest[1] - 1) < 0.03
+assert 19.9 <= chin_D / chin_N <= 22.4
 
 # 5. Ten times the compute ---------------------------------------------------------------------
 k_kaplan_N, k_kaplan_D = 10 ** 0.73, 10 ** 0.27
