@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { companionPrompt, DEFAULT_PROFILE } from '../../src/lib/companion';
-import { mapperObjects, noteObjects, notebookObjects, symbolsIn } from '../../src/lib/companion-objects';
+import { noteObjects, notebookObjects, symbolsIn } from '../../src/lib/companion-objects';
+import { mapperObjects } from '../../src/lib/mapper/companion-objects';
 import type { MapResult } from '../../src/lib/mapper/rank';
 import type { Note } from '../../src/lib/notes';
 import { conceptObjects } from '../../src/lib/object-ids';

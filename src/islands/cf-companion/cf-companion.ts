@@ -19,11 +19,9 @@ import {
   type StoredCompanion,
 } from '../../lib/companion';
 import { noteObjects } from '../../lib/companion-objects';
-import { LEVER_LABELS } from '../../lib/kv-cache/lever-ids';
-import { HISTORY_KEY, parseHistory } from '../../lib/lever-lab';
 import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
 import { newestFirst, parsePredictions, PREDICTIONS_KEY } from '../../lib/predictions';
-import { LAB_PREFIX, objectId } from '../../lib/object-ids';
+import { LAB_PREFIX } from '../../lib/object-ids';
 import { NOTES_CHANGED_EVENT, loadNotes } from '../cf-note/notes-store';
 import { PUBLISHED_EVENT, publishedObjects } from '../companion-bus';
 
@@ -48,6 +46,8 @@ class CfCompanion extends HTMLElement {
   #context: PageContext | null = null;
   /** The objects the build wrote; the picker's first, fixed options. */
   #pageObjects: PageContext['objects'] = [];
+  /** On a lab page, the lab's history reader, loaded only there. */
+  #lab: (typeof import('./lab-prediction'))['lastLabPrediction'] | null = null;
   #form: HTMLFormElement | null = null;
   #prompt: HTMLTextAreaElement | null = null;
   #status: HTMLElement | null = null;
@@ -83,6 +83,11 @@ class CfCompanion extends HTMLElement {
     document.addEventListener(PUBLISHED_EVENT, this.#onPublished);
     this.#refreshObjects();
     this.#pickAsked();
+    if (this.dataset.lab)
+      void import('./lab-prediction').then(({ lastLabPrediction }) => {
+        this.#lab = lastLabPrediction;
+        this.#rebuild();
+      });
   }
 
   disconnectedCallback() {
@@ -183,18 +188,8 @@ class CfCompanion extends HTMLElement {
     if (last)
       reader.lastPrediction = { question: last.prompt, answer: last.answer, correct: last.correct, confidence: last.confidence };
     const lab = this.dataset.lab;
-    if (lab) {
-      const history = parseHistory(read(HISTORY_KEY) ?? '');
-      const entry = history.ok ? history.entries[0] : undefined;
-      const scenario = entry && this.#pageObjects.find((o) => o.id === objectId(`${LAB_PREFIX}${lab}`, entry.scenario));
-      if (entry && scenario)
-        reader.lastPrediction = {
-          question: `${scenario.label}: which single change saves the most memory?`,
-          // An exact tie also scores as best; the winner is named so the assistant can tell.
-          answer: `${LEVER_LABELS[entry.lever]} (the ranking's winner: ${LEVER_LABELS[entry.correct]})`,
-          correct: entry.lever === entry.correct,
-        };
-    }
+    const labPrediction = lab && this.#lab?.(`${LAB_PREFIX}${lab}`, this.#pageObjects);
+    if (labPrediction) reader.lastPrediction = labPrediction;
     return reader;
   }
 

@@ -14,7 +14,7 @@ import {
   prepareMapper,
 } from '../../lib/mapper/rank';
 import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
-import { mapperObjects } from '../../lib/companion-objects';
+import { mapperObjects } from '../../lib/mapper/companion-objects';
 import { publishCompanionObjects } from '../companion-bus';
 
 const CONFIDENCE = { strong: 'Strong match', likely: 'Likely match', weak: 'Weak match' } as const;
