@@ -1,7 +1,7 @@
 /**
- * Browser only: objects other islands offer the companion (a mapper result, say). An island
- * publishes under its own name, replacing what it published before; the companion reads them all
- * and hears of changes. State lives in this module, which the bundler loads once per page, so an
+ * Browser only: what other islands offer the companion: objects (a mapper result) and a demo's
+ * state. An island publishes under its own name, replacing what it published before; the companion
+ * reads them all and hears of changes. State lives in this module, which the bundler loads once per page, so an
  * island that publishes before the companion has loaded loses nothing.
  */
 import type { CompanionObject } from '../lib/companion';
@@ -16,3 +16,13 @@ export function publishCompanionObjects(source: string, objects: CompanionObject
 }
 
 export const publishedObjects = (): CompanionObject[] => [...published.values()].flat();
+
+// A demo whose state is not in the page address (the KV calculator inside a notebook) says it here.
+let demoState: string | undefined;
+
+export function publishDemoState(text: string): void {
+  demoState = text;
+  document.dispatchEvent(new CustomEvent(PUBLISHED_EVENT, { detail: 'demo' }));
+}
+
+export const publishedDemoState = (): string | undefined => demoState;

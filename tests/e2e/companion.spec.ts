@@ -192,3 +192,21 @@ test('the home page offers the five-questions path prompt, in the reader’s own
   await expect(companion.getByLabel('Task')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, '#companion');
 });
+
+test('the KV calculator inside a notebook tells the companion its state, which the page address does not hold', async ({ page }) => {
+  await page.goto(at('concepts/kv-cache/'));
+  const gate = page.locator('#prediction-llama-2-7b-batch-8-gib');
+  await gate.scrollIntoViewIfNeeded();
+  await gate.getByRole('button', { name: 'Skip and just explore' }).click();
+  const demo = page.locator('.demo-embed').first();
+  await demo.getByLabel('Batch, B (sequences)').fill('4');
+  await expect(demo.locator('[data-kv="total-bytes"]')).toHaveAttribute('data-value', '8589934592');
+
+  const companion = page.getByRole('region', { name: 'Ask about this page' });
+  await companion.scrollIntoViewIfNeeded();
+  await expect(companion.getByLabel('Ask about')).toBeEnabled();
+  await companion.getByLabel('Ask about').selectOption('kv-cache#demo');
+  await expect(prompt(page)).toHaveValue(
+    /The demo's current state: the KV-cache calculator is set to model = llama-2-7b, batch = 4\b.*, and shows KV cache for 4 sequences of 4,096 tokens: 8,589,934,592 bytes = 8 GiB/,
+  );
+});

@@ -23,7 +23,7 @@ import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
 import { newestFirst, parsePredictions, PREDICTIONS_KEY } from '../../lib/predictions';
 import { LAB_PREFIX } from '../../lib/object-ids';
 import { NOTES_CHANGED_EVENT, loadNotes } from '../cf-note/notes-store';
-import { PUBLISHED_EVENT, publishedObjects } from '../companion-bus';
+import { PUBLISHED_EVENT, publishedDemoState, publishedObjects } from '../companion-bus';
 
 function read(key: string): string | null {
   try {
@@ -102,7 +102,8 @@ class CfCompanion extends HTMLElement {
   };
 
   // A new mapper result: if the reader was on the page as a whole, or on a result now replaced, point the picker at it.
-  #onPublished = () => {
+  #onPublished = (event: Event) => {
+    if ((event as CustomEvent<string>).detail === 'demo') return this.#rebuild();
     const picker = this.#picker();
     const before = picker?.value;
     this.#refreshObjects();
@@ -180,7 +181,7 @@ class CfCompanion extends HTMLElement {
   #reader(): ReaderState {
     const progress = parseProgress(read(PROGRESS_KEY) ?? '');
     const reader: ReaderState = { known: progress.ok ? progress.known : new Set() };
-    const state = demoState(location.hash);
+    const state = [demoState(location.hash), publishedDemoState()].filter(Boolean).join('; ');
     if (state) reader.demoState = state;
     const concept = this.dataset.concept;
     const predictions = parsePredictions(read(PREDICTIONS_KEY) ?? '');

@@ -19,6 +19,8 @@ import {
   type Values,
 } from '../../lib/kv-cache/params';
 import { chartSizeFor, type Outputs, readoutText, renderOutputs } from '../../lib/kv-cache/render';
+import { resultItems, stateText } from '../../lib/kv-cache/view';
+import { publishDemoState } from '../companion-bus';
 
 type PresetData = Preset & { note?: string; sourceLinks: { title: string; url: string }[] };
 
@@ -144,6 +146,7 @@ class CfKvCalculator extends HTMLElement {
     if (parsed) {
       this.#last = parsed;
       this.#render(parsed);
+      publishDemoState(stateText(toQuery(this.#values, this.#presets), resultItems(parsed)));
       stale.textContent = '';
       output.classList.remove('is-stale');
     } else {

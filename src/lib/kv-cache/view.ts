@@ -97,3 +97,13 @@ export function resultItems({ arch, workload, hardware }: Parsed): ResultItem[] 
   );
   return items;
 }
+
+/**
+ * The calculator's state in words, for the companion's prompt: the inputs that differ from the
+ * preset (or every input of a custom model) and the figures the reader sees.
+ */
+export function stateText(query: URLSearchParams, items: readonly ResultItem[]): string {
+  const inputs = [...query].map(([name, value]) => `${name} = ${value}`).join(', ');
+  const figures = items.map((item) => `${item.label}: ${item.text}`).join('; ');
+  return `the KV-cache calculator is set to ${inputs || 'its defaults'}, and shows ${figures}`;
+}

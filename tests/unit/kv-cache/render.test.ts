@@ -4,7 +4,7 @@ import { contextGrid, memoryCurves } from '../../../src/lib/kv-cache/curves';
 import type { Scenario } from '../../../src/lib/kv-cache/levers';
 import type { Parsed } from '../../../src/lib/kv-cache/params';
 import { escapeHtml, renderOutputs } from '../../../src/lib/kv-cache/render';
-import { resultItems } from '../../../src/lib/kv-cache/view';
+import { resultItems, stateText } from '../../../src/lib/kv-cache/view';
 import { LLAMA3_8B } from '../../fixtures/architectures';
 
 const llama3_8b: Parsed = {
@@ -90,6 +90,13 @@ describe('rendered outputs', () => {
     const room = resultItems(heavy).find((i) => i.key === 'kv-budget-bytes')!;
     expect(room.value).toBe('0');
     expect(room.text).toMatch(/^None: the weights/);
+  });
+  it('say the state in words for the companion: the inputs set, then every figure shown', () => {
+    const items = resultItems(llama3_8b);
+    const text = stateText(new URLSearchParams('model=llama-3-8b&batch=8'), items);
+    expect(text.startsWith('the KV-cache calculator is set to model = llama-3-8b, batch = 8, and shows KV cache for 8 sequences of 4,096 tokens: ')).toBe(true);
+    for (const item of items) expect(text).toContain(`${item.label}: ${item.text}`);
+    expect(stateText(new URLSearchParams(), items)).toMatch(/^the KV-cache calculator is set to its defaults, and shows /);
   });
   it('escape text', () => {
     expect(escapeHtml('<img src=x onerror="a">&\'')).toBe(
