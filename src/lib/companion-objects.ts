@@ -187,7 +187,8 @@ export function noteObjects(notes: readonly Note[], pageObjects: readonly Compan
       const target = pageObjects.find((o) => o.id === note.object)!;
       const kind = NOTE_KIND_LABELS[note.kind].toLowerCase();
       const words = note.text.replace(/\s+/g, ' ').trim();
-      const lines = [`My ${kind} note on ${target.label}, written ${day(note.at)}:\n"""\n${note.text}\n"""`];
+      const when = `written ${day(note.at)}${note.edited ? `, last edited ${day(note.edited)}` : ''}`;
+      const lines = [`My ${kind} note on ${target.label}, ${when}:\n"""\n${note.text}\n"""`];
       if (note.ran) lines.push(`What I ran:\n"""\n${note.ran}\n"""`);
       if (note.saw) lines.push(`What came out:\n"""\n${note.saw}\n"""`);
       return {

@@ -138,6 +138,11 @@ describe('noteObjects', () => {
     expect(object!.tex).toBeUndefined();
   });
 
+  it('says when an edited note was last edited', () => {
+    const [object] = noteObjects([note({ edited: '2026-12-06T10:00:00.000Z' })], page);
+    expect(object!.text).toMatch(/^My question note on Equation mem-kv, written 2026-12-05, last edited 2026-12-06:/);
+  });
+
   it('leaves out notes on other pages and on objects no longer on this one', () => {
     expect(noteObjects([note({ object: 'softmax' }), note({ object: 'kv-cache#eq-gone' })], page)).toEqual([]);
   });
