@@ -210,3 +210,38 @@ test('the KV calculator inside a notebook tells the companion its state, which t
     /The demo's current state: the KV-cache calculator is set to model = llama-2-7b, batch = 4\b.*, and shows KV cache for 4 sequences of 4,096 tokens: 8,589,934,592 bytes = 8 GiB/,
   );
 });
+
+test('what the reader does elsewhere on the page reaches the prompt, but never overwrites their own edit', async ({ page }) => {
+  await page.goto(at('labs/kv-cache-lever/'));
+  const companion = page.getByRole('region', { name: 'Ask about this page' });
+  await companion.scrollIntoViewIfNeeded();
+  await expect(companion.getByLabel('Ask about')).toBeEnabled();
+  await expect(prompt(page)).not.toHaveValue(/My last prediction/);
+
+  // A reveal made after the companion loaded shows up when the reader comes back to it.
+  const card = page.locator('[data-scenario]').first();
+  await card.scrollIntoViewIfNeeded();
+  await card.getByRole('radio').first().check();
+  await card.getByRole('button', { name: 'Reveal' }).click();
+  await expect(card.getByRole('heading', { name: /^Answer:/ })).toBeVisible();
+  await companion.scrollIntoViewIfNeeded();
+  await expect(prompt(page)).toHaveValue(/My last prediction on this page: "Scenario 1: /);
+
+  // The reader edits the prompt; a later reveal does not overwrite it, and the page says so.
+  await prompt(page).press('End');
+  await prompt(page).pressSequentially('\nMy own line.');
+  const second = page.locator('[data-scenario]').nth(1);
+  await second.scrollIntoViewIfNeeded();
+  await second.getByRole('radio').first().check();
+  await second.getByRole('button', { name: 'Reveal' }).click();
+  await expect(second.getByRole('heading', { name: /^Answer:/ })).toBeVisible();
+  await companion.scrollIntoViewIfNeeded();
+  await expect(companion.getByRole('status')).toHaveText(/The page changed since you edited the prompt\. Your edit is kept/);
+  await expect(prompt(page)).toHaveValue(/My own line\.$/);
+  await expect(prompt(page)).toHaveValue(/"Scenario 1: /);
+
+  // A choice the reader makes rebuilds it, now with the newer pick.
+  await companion.getByLabel('Task').selectOption({ label: 'Quiz me' });
+  await expect(prompt(page)).not.toHaveValue(/My own line\./);
+  await expect(prompt(page)).toHaveValue(/My last prediction on this page: "Scenario 2: /);
+});

@@ -46,6 +46,9 @@ class CfCompanion extends HTMLElement {
   #context: PageContext | null = null;
   /** The objects the build wrote; the picker's first, fixed options. */
   #pageObjects: PageContext['objects'] = [];
+  /** True once the reader has typed in the prompt: background changes then leave it alone. */
+  #edited = false;
+  #visible: IntersectionObserver | null = null;
   /** On a lab page, the lab's history reader, loaded only there. */
   #lab: (typeof import('./lab-prediction'))['lastLabPrediction'] | null = null;
   #form: HTMLFormElement | null = null;
@@ -77,7 +80,11 @@ class CfCompanion extends HTMLElement {
       copy.addEventListener('click', this.#copy);
     }
     this.#form?.addEventListener('change', this.#onChange);
-    window.addEventListener('hashchange', this.#rebuild);
+    this.#prompt?.addEventListener('input', () => (this.#edited = true));
+    // What the reader did elsewhere on the page (a prediction, a reveal in the lab) shows up when they come back here.
+    this.#visible = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.#refresh());
+    this.#visible.observe(this);
+    window.addEventListener('hashchange', this.#refresh);
     window.addEventListener('storage', this.#onStorage);
     document.addEventListener(NOTES_CHANGED_EVENT, this.#refreshObjects);
     document.addEventListener(PUBLISHED_EVENT, this.#onPublished);
@@ -86,12 +93,13 @@ class CfCompanion extends HTMLElement {
     if (this.dataset.lab)
       void import('./lab-prediction').then(({ lastLabPrediction }) => {
         this.#lab = lastLabPrediction;
-        this.#rebuild();
+        this.#refresh();
       });
   }
 
   disconnectedCallback() {
-    window.removeEventListener('hashchange', this.#rebuild);
+    this.#visible?.disconnect();
+    window.removeEventListener('hashchange', this.#refresh);
     window.removeEventListener('storage', this.#onStorage);
     document.removeEventListener(NOTES_CHANGED_EVENT, this.#refreshObjects);
     document.removeEventListener(PUBLISHED_EVENT, this.#onPublished);
@@ -103,7 +111,7 @@ class CfCompanion extends HTMLElement {
 
   // A new mapper result: if the reader was on the page as a whole, or on a result now replaced, point the picker at it.
   #onPublished = (event: Event) => {
-    if ((event as CustomEvent<string>).detail === 'demo') return this.#rebuild();
+    if ((event as CustomEvent<string>).detail === 'demo') return this.#refresh();
     const picker = this.#picker();
     const before = picker?.value;
     this.#refreshObjects();
@@ -111,7 +119,7 @@ class CfCompanion extends HTMLElement {
     const moved = before === this.#pageObjects[0]?.id || picker?.value !== before;
     if (picker && moved && first) {
       picker.value = first.id;
-      this.#rebuild();
+      this.#rebuild(); // a new mapping is the reader's own act: it replaces the prompt
     }
   };
 
@@ -139,7 +147,7 @@ class CfCompanion extends HTMLElement {
       }
       picker.value = [...picker.options].some((o) => o.value === chosen) ? chosen : (this.#pageObjects[0]?.id ?? '');
     }
-    this.#rebuild();
+    this.#refresh();
   };
 
   #picker(): HTMLSelectElement | null {
@@ -203,10 +211,26 @@ class CfCompanion extends HTMLElement {
     this.#rebuild();
   };
 
+  /** Writes the prompt afresh: after a choice the reader made, which replaces any edit of theirs. */
   #rebuild = () => {
     if (!this.#context || !this.#prompt) return;
-    this.#prompt.value = promptFor(this.#context, this.#value('object'), this.#choices(), this.#reader());
+    this.#built = promptFor(this.#context, this.#value('object'), this.#choices(), this.#reader());
+    this.#prompt.value = this.#built;
+    this.#edited = false;
   };
+
+  /** After a change elsewhere on the page: rebuilds, unless the reader has edited the prompt, which is never overwritten unasked. */
+  #refresh = () => {
+    if (!this.#edited) return this.#rebuild();
+    if (!this.#context || !this.#prompt) return;
+    const fresh = promptFor(this.#context, this.#value('object'), this.#choices(), this.#reader());
+    if (fresh !== this.#built) {
+      this.#built = fresh;
+      this.#say('The page changed since you edited the prompt. Your edit is kept; change a choice above to rebuild it.');
+    }
+  };
+  /** The prompt as last built from the page, to tell whether the page has changed since. */
+  #built = '';
 
   #copy = async () => {
     if (!this.#prompt) return;
