@@ -15,7 +15,7 @@ import {
   stateToParams,
 } from '../../src/lib/function-plot';
 
-const CHAIN = ['sin-x-squared', 'tanh-affine', 'sigmoid-affine'];
+const CHAIN = ['sin-x-squared', 'tanh-affine', 'sigmoid-affine'].map((id) => getFunction(id)!);
 const state = (id: string, x?: number, params: Record<string, number> = {}): ExplorerState => {
   const spec = getFunction(id)!;
   return { spec, params: { ...defaultParams(spec), ...params }, x: x ?? spec.x0 };
