@@ -101,6 +101,10 @@ describe('inputs', () => {
     expect(back.state.x).toBe(-0.75);
   });
 
+  it('needs at least one function', () => {
+    expect(() => stateFromParams([], new URLSearchParams())).toThrow('at least one function');
+  });
+
   it('starts at the prop x, clamped into the domain', () => {
     expect(stateFromParams(CHAIN, new URLSearchParams(), 2).state.x).toBe(2);
     expect(stateFromParams(CHAIN, new URLSearchParams(), 50).state.x).toBe(3);
