@@ -88,10 +88,39 @@ function islandsOf(html, page) {
   for (const src of topScripts(html)) {
     const own = closure([src], true).filter((f) => !frameFiles.has(f));
     if (own.length === 0) continue; // a site-wide script
+    own.push(...functionFamiliesOf(html, own));
     const name = src.split('/').pop().split('.')[0];
     islands[name === 'index' ? `${page} page script` : name] = weigh(own);
   }
   return islands;
+}
+
+// The explorer's id → family table, bundled from the TypeScript on the fly.
+mkdirSync('reports', { recursive: true });
+const loaderPath = join(process.cwd(), 'reports', 'bench-functions.mjs');
+const loaderBundle = await build({
+  entryPoints: ['src/lib/functions/load.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+});
+writeFileSync(loaderPath, loaderBundle.outputFiles[0].text);
+const { FAMILY_OF } = await import(loaderPath);
+
+/**
+ * The function explorer picks its registry family at run time (src/lib/functions/load.ts), so no
+ * preload list names it: add the chunks of the families that the page's explorers name.
+ */
+function functionFamiliesOf(html, own) {
+  const code = own.map((f) => readFileSync(f, 'utf8')).join('\n');
+  const families = new Set();
+  for (const m of html.matchAll(/<cf-function-explorer[^>]*data-functions="([^"]*)"/g))
+    for (const id of m[1].split(',')) if (Object.hasOwn(FAMILY_OF, id)) families.add(FAMILY_OF[id]);
+  return [...families].flatMap((family) => {
+    const m = code.match(new RegExp(`import\\(["'\`]\\./(${family}\\.[\\w-]+\\.js)["'\`]\\)`));
+    return m ? [join(DIST, '_astro', m[1])] : [];
+  });
 }
 
 const pages = {};
@@ -100,13 +129,14 @@ for (const [name, file] of Object.entries(PAGES)) {
   if (!existsSync(path)) continue;
   const html = readFileSync(path, 'utf8');
   const js = closure(topScripts(html));
+  const withIslands = closure(topScripts(html), true);
   const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
     size(readFileSync(join(DIST, m[1].replace(/^\//, '')), 'utf8')),
   );
   pages[name] = {
     html: size(html),
     js: weigh(js),
-    jsWithIslands: weigh(closure(topScripts(html), true)),
+    jsWithIslands: weigh([...withIslands, ...functionFamiliesOf(html, withIslands)]),
     css: sum(css),
     requests: 1 + js.length + css.length,
     islands: islandsOf(html, name),

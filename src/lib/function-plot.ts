@@ -6,14 +6,9 @@
  * local rate), and a table of sampled values as the plot's text equivalent.
  */
 import { linearScale, linePath, logScale, type PositionScale } from './scale';
-import {
-  type FunctionSpec,
-  type Params,
-  centralDifference,
-  defaultParams,
-  fdStep,
-  getFunction,
-} from './function-registry';
+// The spec module only, not the registry: the island imports this module and loads its functions'
+// family on demand (functions/load.ts), so nothing here may pull in every family.
+import { type FunctionSpec, type Params, centralDifference, defaultParams, fdStep } from './functions/spec';
 import { type SceneNode, px } from './svg-scene';
 
 /** The island's id in the URL hash ("#function-explorer?fn=sin-x-squared&x=1.3&k=1"). */
@@ -112,17 +107,21 @@ export function readNumber(
   return { value: n, message: '' };
 }
 
-/** The explorer's state from a configured list of ids, a starting x and the hash parameters. */
+/**
+ * The explorer's state from the functions a page configured (the first shown first; at least one),
+ * a starting x and the hash parameters. Only those functions can be picked by the hash.
+ */
 export function stateFromParams(
-  allowed: readonly string[],
+  allowed: readonly FunctionSpec[],
   params: URLSearchParams,
   startX?: number,
 ): { state: ExplorerState; messages: Record<string, string> } {
+  if (allowed.length === 0) throw new Error('stateFromParams: give at least one function');
   const messages: Record<string, string> = {};
   const wanted = params.get('fn');
-  let spec = getFunction(allowed[0] ?? '') ?? getFunction('sin-x-squared')!;
+  let spec = allowed[0]!;
   if (wanted !== null) {
-    const found = allowed.includes(wanted) ? getFunction(wanted) : undefined;
+    const found = allowed.find((s) => s.id === wanted);
     if (found) spec = found;
     else
       messages.fn = `The link asks for a function this explorer does not offer (“${wanted.slice(0, 40)}”); showing ${spec.label}.`;

@@ -63,6 +63,9 @@ test('the site sends the policy, and every page type works under it with no viol
     // Notebooks with islands (the calculator behind a prediction, the attention lab) and KaTeX.
     await visit('concepts/kv-cache/');
     await visit('concepts/scaled-dot-product-attention/');
+    // The function explorer imports its registry family on demand, a second dynamic import.
+    await visit('concepts/chain-rule/');
+    await expect(page.locator('cf-function-explorer')).toHaveAttribute('data-ready', '');
 
     // Search: the page and the dialog (Pagefind's WebAssembly and its worker).
     await visit('search/?q=sqrt(d_k)');

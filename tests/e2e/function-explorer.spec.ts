@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { at, expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { FAMILIES } from '../../src/lib/functions/load';
 
 const PAGE = at('concepts/chain-rule/');
 
@@ -132,6 +133,32 @@ test('a link cannot pick an unlisted function or smuggle in code; bad numbers ge
   await expect(explorer(page).locator('[data-msg="x"]')).toContainText('Enter a number');
   await expect(explorer(page).getByLabel('Function')).toHaveValue('sin-x-squared');
   await expect(readout(page, 'x')).toHaveText('1.3');
+  expect(errors).toEqual([]);
+});
+
+test('the page downloads only the registry family its functions belong to', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.split('/').pop()!);
+  });
+  await ready(page);
+  await expect(readout(page, 'product')).toHaveText('−0.3092');
+  const families = Object.keys(FAMILIES).filter((f) => scripts.some((s) => s.startsWith(`${f}.`)));
+  expect(families).toEqual(['activations']);
+});
+
+test('a family that cannot be fetched leaves the starting state and says so', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.route(/\/_astro\/activations\.[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto(PAGE);
+  await explorer(page).scrollIntoViewIfNeeded();
+  await expect(explorer(page).locator('[data-msg="fn"]')).toHaveText(
+    'The functions for this explorer could not be loaded; reload the page to try again.',
+  );
+  await expect(explorer(page)).toHaveAttribute('data-load-failed', '');
+  await expect(explorer(page)).not.toHaveAttribute('data-ready', '');
+  await expect(explorer(page).getByLabel('Point: x')).toBeDisabled();
+  await expect(readout(page, 'product')).toHaveText('−0.3092');
   expect(errors).toEqual([]);
 });
 

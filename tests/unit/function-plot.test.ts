@@ -15,7 +15,7 @@ import {
   stateToParams,
 } from '../../src/lib/function-plot';
 
-const CHAIN = ['sin-x-squared', 'tanh-affine', 'sigmoid-affine'];
+const CHAIN = ['sin-x-squared', 'tanh-affine', 'sigmoid-affine'].map((id) => getFunction(id)!);
 const state = (id: string, x?: number, params: Record<string, number> = {}): ExplorerState => {
   const spec = getFunction(id)!;
   return { spec, params: { ...defaultParams(spec), ...params }, x: x ?? spec.x0 };
@@ -99,6 +99,10 @@ describe('inputs', () => {
     expect(back.state.spec.id).toBe('sigmoid-affine');
     expect(back.state.params).toEqual({ w: -2.5, b: 1.1 });
     expect(back.state.x).toBe(-0.75);
+  });
+
+  it('needs at least one function', () => {
+    expect(() => stateFromParams([], new URLSearchParams())).toThrow('at least one function');
   });
 
   it('starts at the prop x, clamped into the domain', () => {

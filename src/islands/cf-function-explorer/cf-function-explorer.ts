@@ -2,14 +2,18 @@
  * <cf-function-explorer>: makes the server-drawn function explorer live.
  *
  * State: one ExplorerState (a registry function, its parameter values, the point x), starting from
- * data-functions / data-x and then from the URL hash if it names this island. The function is
- * looked up by id among data-functions only; nothing read from the page or the hash is evaluated.
+ * data-functions / data-x and then from the URL hash if it names this island. The functions named in
+ * data-functions are loaded by id (functions/load.ts imports only their family's module; until it
+ * arrives the server-rendered controls stay disabled, and if it cannot be fetched they stay so with
+ * a message); the hash can pick only among them, and nothing read from the page or the hash is
+ * evaluated.
  * Every change goes through #set: it redraws the plot's scene layer at the plot's drawn width,
  * refills the readouts and the table of sampled values, and writes the hash with replaceState.
  * Lifecycle: a ResizeObserver redraws when the width changes; disconnecting stops it.
  */
 import { hashFor, readHashState } from '../../lib/hash-state';
-import { defaultParams, getFunction } from '../../lib/function-registry';
+import { type FunctionSpec, defaultParams } from '../../lib/functions/spec';
+import { loadFunction } from '../../lib/functions/load';
 import {
   EXPLORER_ID,
   type ExplorerState,
@@ -67,16 +71,33 @@ function columnHeaders(values: string[]): HTMLTableRowElement {
 
 class CfFunctionExplorer extends HTMLElement {
   #id = EXPLORER_ID;
-  #allowed: string[] = [];
+  #allowed: FunctionSpec[] = [];
   #state!: ExplorerState;
   #resize: ResizeObserver | null = null;
   #announce = 0;
   #dragging: number | null = null;
   #invert: ((px: number) => number) | null = null;
 
-  connectedCallback() {
+  async connectedCallback() {
     this.#id = this.dataset.id || this.#id;
-    this.#allowed = (this.dataset.functions ?? '').split(',').filter((id) => getFunction(id));
+    const ids = (this.dataset.functions ?? '').split(',').filter(Boolean);
+    try {
+      const loaded = await Promise.all(ids.map((id) => loadFunction(id)));
+      this.#allowed = loaded.filter((s): s is FunctionSpec => s !== undefined);
+    } catch (error) {
+      // The family's chunk could not be fetched (offline, or a deploy replaced it): keep the
+      // server-rendered state and say so, as the lazy loader does when the island's own code fails.
+      this.setAttribute('data-load-failed', '');
+      this.#say('fn', 'The functions for this explorer could not be loaded; reload the page to try again.');
+      console.error('cf-function-explorer: could not load its functions', error);
+      return;
+    }
+    // Removed from the page while its family loaded: nothing to wire.
+    if (!this.isConnected) return;
+    if (this.#allowed.length === 0) {
+      this.#say('fn', 'This explorer names no function the registry knows.');
+      return;
+    }
     const startX = this.dataset.x ? Number(this.dataset.x) : undefined;
     const fromHash = readHashState(location.hash, this.#id);
     const { state, messages } = stateFromParams(this.#allowed, fromHash ?? new URLSearchParams(), startX);
@@ -89,8 +110,8 @@ class CfFunctionExplorer extends HTMLElement {
 
     const select = this.querySelector<HTMLSelectElement>('[data-fn]');
     select?.addEventListener('change', () => {
-      const spec = getFunction(select.value);
-      if (!spec || !this.#allowed.includes(spec.id)) return;
+      const spec = this.#allowed.find((s) => s.id === select.value);
+      if (!spec) return;
       this.#say('fn', '');
       this.#state = { spec, params: defaultParams(spec), x: spec.x0 };
       this.#buildParams();
