@@ -65,7 +65,10 @@ test('the site sends the policy, and every page type works under it with no viol
     await visit('concepts/scaled-dot-product-attention/');
     // The function explorer imports its registry family on demand, a second dynamic import.
     await visit('concepts/chain-rule/');
+    // visit() jumps to the foot of the page, past the explorer, whose code loads when it nears the viewport.
+    await page.locator('cf-function-explorer').scrollIntoViewIfNeeded();
     await expect(page.locator('cf-function-explorer')).toHaveAttribute('data-ready', '');
+    expect(await problems(), 'concepts/chain-rule/ (explorer live)').toEqual([]);
 
     // Search: the page and the dialog (Pagefind's WebAssembly and its worker).
     await visit('search/?q=sqrt(d_k)');
