@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { atlasObjects } from '../src/lib/graph/objects';
+import { atlasObjects, renamesOf } from '../src/lib/graph/objects';
 import type { ConceptEntry } from '../src/lib/graph/types';
 import type { AtlasObject } from '../src/lib/object-ids';
 import { ConceptSchema } from '../src/schemas/concept';
@@ -42,6 +42,6 @@ export function readAtlasObjects(root = '.'): { objects: AtlasObject[]; renames:
   const concepts = readConcepts(root);
   return {
     objects: atlasObjects(concepts),
-    renames: Object.fromEntries(concepts.flatMap((c) => c.data.formerSlugs.map((old) => [old, c.id]))),
+    renames: renamesOf(concepts),
   };
 }

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import {
   formatIssues,
   objectsOfConcept,
+  renamesOf,
   reverseEdges,
   topologicalOrder,
   validateAtlas,
@@ -127,7 +128,7 @@ async function loadAtlas(): Promise<Atlas> {
   const paperMap = new Map(papers.map((p) => [p.id, p]));
   const modelMap = new Map(models.map((m) => [m.id, m]));
   const objectMap = new Map(input.concepts.map((c) => [c.id, objectsOfConcept(c).objects]));
-  const renames = Object.fromEntries(concepts.flatMap((c) => c.data.formerSlugs.map((old) => [old, c.id])));
+  const renames = renamesOf(concepts);
   // Validation has read the registry already, so it parses.
   const registry = parseRegistry(registryText ?? '');
   const retired = registry.ok ? retiredNotices(registry.registry) : {};

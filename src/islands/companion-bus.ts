@@ -19,10 +19,12 @@ export const publishedObjects = (): CompanionObject[] => [...published.values()]
 
 // A demo whose state is not in the page address (the KV calculator inside a notebook) says it here.
 let demoState: string | undefined;
+/** The event detail when a demo's state changed rather than the objects. */
+export const DEMO_SOURCE = 'demo';
 
 export function publishDemoState(text: string): void {
   demoState = text;
-  document.dispatchEvent(new CustomEvent(PUBLISHED_EVENT, { detail: 'demo' }));
+  document.dispatchEvent(new CustomEvent(PUBLISHED_EVENT, { detail: DEMO_SOURCE }));
 }
 
 export const publishedDemoState = (): string | undefined => demoState;

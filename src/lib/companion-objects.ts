@@ -10,7 +10,7 @@ import type { CompanionObject } from './companion';
 import { NOTE_KIND_LABELS, type Note } from './notes';
 import type { AtlasObject } from './object-ids';
 
-export interface Symbol {
+export interface SymbolRow {
   tex: string;
   meaning: string;
 }
@@ -68,7 +68,7 @@ function symbolNames(tex: string): string[] {
  * part of a command's name (the T of \Tau) or of a word set in \mathrm or \text. When none is
  * found, the whole table is returned: too much context beats none.
  */
-export function symbolsIn(tex: string, symbols: readonly Symbol[]): Symbol[] {
+export function symbolsIn(tex: string, symbols: readonly SymbolRow[]): SymbolRow[] {
   const body = normalizeTex(tex);
   const words = textGroups(body);
   const occursAt = (needle: string, at: number) => {
@@ -93,7 +93,7 @@ export interface NotebookSource {
   objects: readonly AtlasObject[];
   /** TeX of each labelled equation, by anchor ("eq-mem-kv"). */
   equationTex: Readonly<Record<string, string>>;
-  symbols: readonly Symbol[];
+  symbols: readonly SymbolRow[];
   demoPlan?: string | undefined;
   /** What the witness prints and asserts (the claim boundary's "shown"). */
   shown: readonly string[];

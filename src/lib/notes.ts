@@ -22,7 +22,7 @@
  * - Notes are text. Markdown in them is rendered by src/lib/note-markdown.ts into an element tree,
  *   never parsed as HTML.
  */
-import { OBJECT_ID_PATTERN, splitObjectId, objectId } from './object-ids';
+import { currentSlug, OBJECT_ID_PATTERN, splitObjectId, objectId } from './object-ids';
 import { parseStoredJson, z } from './stored-json';
 
 /** localStorage key; the stored value is a NotesFile. */
@@ -117,12 +117,7 @@ export function migrateNotes(notes: readonly Note[], renames: Renames): { notes:
   let changed = 0;
   const moved = notes.map((note) => {
     const { concept, anchor } = splitObjectId(note.object);
-    let slug = concept;
-    const seen = new Set<string>();
-    while (Object.hasOwn(renames, slug) && !seen.has(slug)) {
-      seen.add(slug);
-      slug = renames[slug]!;
-    }
+    const slug = currentSlug(concept, renames);
     if (slug === concept) return note;
     changed++;
     return { ...note, object: objectId(slug, anchor) };

@@ -57,6 +57,20 @@ export const equationAnchor = (label: string): string => `eq-${label}`;
 export const objectId = (concept: string, anchor: string | null = null): string =>
   anchor === null ? concept : `${concept}#${anchor}`;
 
+/**
+ * Where a concept lives now: its slug followed through renames (former slug → slug, from the
+ * concepts' `formerSlugs`), chains included; a cycle stops where it would repeat.
+ */
+export function currentSlug(slug: string, renames: Readonly<Record<string, string>>): string {
+  const seen = new Set<string>();
+  let at = slug;
+  while (Object.hasOwn(renames, at) && !seen.has(at)) {
+    seen.add(at);
+    at = renames[at]!;
+  }
+  return at;
+}
+
 /** The two halves of an object id. */
 export function splitObjectId(id: string): { concept: string; anchor: string | null } {
   const at = id.indexOf('#');

@@ -12,7 +12,7 @@
  */
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { OBJECT_ID_PATTERN, splitObjectId, type AtlasObject, type ObjectKind } from './object-ids';
+import { currentSlug, OBJECT_ID_PATTERN, splitObjectId, type AtlasObject, type ObjectKind } from './object-ids';
 
 export const REGISTRY_FILE = 'content/object-ids.yaml';
 
@@ -257,22 +257,12 @@ function retireReason(
 ): string {
   if (kind === 'lab') return KIND_GONE.lab;
   const { concept } = splitObjectId(id);
-  const renamedTo = followRenames(concept, renames);
+  const renamedTo = currentSlug(concept, renames);
   if (renamedTo !== concept) return `moved to ${renamedTo}`;
   if (!now.has(concept)) return KIND_GONE.concept;
   // Every written notebook has a demo section; without one the page is planned again.
   if (kind !== 'concept' && !now.has(`${concept}#demo`)) return 'notebook set back to planned';
   return KIND_GONE[kind];
-}
-
-function followRenames(slug: string, renames: Readonly<Record<string, string>>): string {
-  const seen = new Set<string>();
-  let at = slug;
-  while (Object.hasOwn(renames, at) && !seen.has(at)) {
-    seen.add(at);
-    at = renames[at]!;
-  }
-  return at;
 }
 
 /** Retired ids → the sentence /notes/ shows beside a note whose object left, e.g. "label removed on 2026-05-01". */

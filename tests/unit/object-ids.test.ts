@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   claimAnchor,
+  currentSlug,
   conceptObjects,
   discussionObject,
   fingerprint,
@@ -151,5 +152,14 @@ describe('the build checks object ids', () => {
       concept('matmul', { prerequisites: [{ slug: 'dot', why: 'x' }], formerSlugs: ['old-name'] }),
     );
     expect(validateAtlas(twice).find((i) => i.field === 'formerSlugs[0]')?.message).toContain('also a former slug');
+  });
+});
+
+describe('currentSlug', () => {
+  it('follows renames through chains and stops at a cycle', () => {
+    expect(currentSlug('a', { a: 'b', b: 'c' })).toBe('c');
+    expect(currentSlug('kv-cache', { a: 'b' })).toBe('kv-cache');
+    expect(currentSlug('x', { x: 'y', y: 'x' })).toBe('x');
+    expect(currentSlug('constructor', {})).toBe('constructor');
   });
 });

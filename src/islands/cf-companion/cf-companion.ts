@@ -23,7 +23,7 @@ import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
 import { newestFirst, parsePredictions, PREDICTIONS_KEY } from '../../lib/predictions';
 import { LAB_PREFIX } from '../../lib/object-ids';
 import { NOTES_CHANGED_EVENT, loadNotes } from '../cf-note/notes-store';
-import { PUBLISHED_EVENT, publishedDemoState, publishedObjects } from '../companion-bus';
+import { DEMO_SOURCE, PUBLISHED_EVENT, publishedDemoState, publishedObjects } from '../companion-bus';
 
 function read(key: string): string | null {
   try {
@@ -111,7 +111,7 @@ class CfCompanion extends HTMLElement {
 
   // A new mapper result: if the reader was on the page as a whole, or on a result now replaced, point the picker at it.
   #onPublished = (event: Event) => {
-    if ((event as CustomEvent<string>).detail === 'demo') return this.#refresh();
+    if ((event as CustomEvent<string>).detail === DEMO_SOURCE) return this.#refresh();
     const picker = this.#picker();
     const before = picker?.value;
     this.#refreshObjects();

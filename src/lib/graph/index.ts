@@ -3,6 +3,6 @@ export * from './types';
 export * from './query';
 export * from './sections';
 export { validateAtlas, formatIssues } from './validate';
-export { atlasObjects, objectsOfConcept } from './objects';
+export { atlasObjects, objectsOfConcept, renamesOf } from './objects';
 export * from './layout';
 export * from './neighbourhood';

@@ -20,6 +20,10 @@ export function objectsOfConcept(concept: Pick<ConceptEntry, 'id' | 'data' | 'bo
   return { objects, math };
 }
 
+/** Former concept slugs → current ones, from each concept's `formerSlugs` (notes stored under an old slug move). */
+export const renamesOf = (concepts: readonly Pick<ConceptEntry, 'id' | 'data'>[]): Record<string, string> =>
+  Object.fromEntries(concepts.flatMap((c) => c.data.formerSlugs.map((old) => [old, c.id])));
+
 /** Every object on the site: each concept's, then the labs' (what the object-id registry records). */
 export function atlasObjects(
   concepts: readonly Pick<ConceptEntry, 'id' | 'data' | 'body' | 'hasWitness'>[],
