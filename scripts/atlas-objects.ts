@@ -13,7 +13,7 @@ import type { ConceptEntry } from '../src/lib/graph/types';
 import type { AtlasObject } from '../src/lib/object-ids';
 import { ConceptSchema } from '../src/schemas/concept';
 
-export function readConcepts(root = '.'): ConceptEntry[] {
+function readConcepts(root = '.'): ConceptEntry[] {
   const dir = join(root, 'content/concepts');
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.mdx')))

@@ -170,7 +170,7 @@ export function notebookObjects(source: NotebookSource): CompanionObject[] {
   return out;
 }
 
-export const NOTE_PREFIX = 'note:';
+const NOTE_PREFIX = 'note:';
 
 /** When a note was written, as a date a prompt can carry: "2026-12-05". */
 const day = (iso: string) => iso.slice(0, 10);

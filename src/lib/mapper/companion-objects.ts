@@ -6,7 +6,7 @@
 import type { CompanionObject } from '../companion';
 import { KIND_LABEL, type MapResult, type Reason } from './rank';
 
-export const MAPPER_PREFIX = 'mapper:';
+const MAPPER_PREFIX = 'mapper:';
 
 /** One reason in the words the mapper's page uses: "also called: GQA (matched gqa)". */
 const reasonLine = (reason: Reason) =>
