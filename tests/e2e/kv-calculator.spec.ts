@@ -42,6 +42,22 @@ test('a symbol of the equation selects its input and explains it', async ({ page
   await expect(page.getByLabel('Batch, B (sequences)')).toBeFocused();
 });
 
+test('until its code has run, the calculator takes no input it would ignore or overwrite', async ({ page }) => {
+  // Hold the island's script back, as a slow network would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/cf-kv-calculator\.[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(at(TOOL));
+  await expect(page.getByRole('button', { name: /^H k v:/ })).toBeDisabled();
+  await expect(page.getByLabel('KV heads, H_kv')).toBeDisabled();
+  release();
+  await expect(page.getByRole('button', { name: /^H k v:/ })).toBeEnabled();
+  await expect(page.getByLabel('KV heads, H_kv')).toBeEnabled();
+});
+
 test('bad input gets a message beside the field and the last result stays, marked stale', async ({
   page,
 }) => {

@@ -69,8 +69,11 @@ class CfKvCalculator extends HTMLElement {
         }
       });
     }).observe(svg);
-    // The page renders the controls disabled, so nothing typed before this point is silently overwritten.
-    for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input:disabled, select:disabled'))
+    // The page renders the controls disabled, so nothing typed before this point is silently overwritten
+    // and a symbol is never pressed before it can answer.
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(
+      'input:disabled, select:disabled, button:disabled',
+    ))
       control.disabled = false;
   }
 
