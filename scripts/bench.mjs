@@ -95,28 +95,15 @@ function islandsOf(html, page) {
   return islands;
 }
 
-// The explorer's id → family table, bundled from the TypeScript on the fly.
-mkdirSync('reports', { recursive: true });
-const loaderPath = join(process.cwd(), 'reports', 'bench-functions.mjs');
-const loaderBundle = await build({
-  entryPoints: ['src/lib/functions/load.ts'],
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-});
-writeFileSync(loaderPath, loaderBundle.outputFiles[0].text);
-const { FAMILY_OF } = await import(loaderPath);
-
 /**
- * The function explorer picks its registry family at run time (src/lib/functions/load.ts), so no
- * preload list names it: add the chunks of the families that the page's explorers name.
+ * The function explorer loads its registry families at run time (src/lib/functions/load.ts), so no
+ * preload list names them: add the chunks of the families the build wrote on the page's explorers.
  */
 function functionFamiliesOf(html, own) {
   const code = own.map((f) => readFileSync(f, 'utf8')).join('\n');
   const families = new Set();
-  for (const m of html.matchAll(/<cf-function-explorer[^>]*data-functions="([^"]*)"/g))
-    for (const id of m[1].split(',')) if (Object.hasOwn(FAMILY_OF, id)) families.add(FAMILY_OF[id]);
+  for (const m of html.matchAll(/<cf-function-explorer[^>]*data-families="([^"]*)"/g))
+    for (const family of m[1].split(',')) if (/^[a-z-]+$/.test(family)) families.add(family);
   return [...families].flatMap((family) => {
     const m = code.match(new RegExp(`import\\(["'\`]\\./(${family}\\.[\\w-]+\\.js)["'\`]\\)`));
     return m ? [join(DIST, '_astro', m[1])] : [];

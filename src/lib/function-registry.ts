@@ -2,9 +2,11 @@
  * Isomorphic: the function explorer's whole registry, for build time and tests. The entries live in
  * one module per family under ./functions/ (their shared types and helpers in ./functions/spec.ts);
  * this module gathers them and re-exports every family's helpers, so importers see one registry.
- * The island does not import this module: it loads one family at a time (./functions/load.ts).
+ * The island does not import this module: the build writes on each explorer the families it needs,
+ * and the island loads only those (./functions/load.ts).
  */
 import type { FunctionSpec } from './functions/spec';
+import type { Family } from './functions/load';
 import { ACTIVATIONS } from './functions/activations';
 import { VECTORS_AND_MATRICES } from './functions/vectors-and-matrices';
 import { OPTIMIZATION } from './functions/optimization';
@@ -26,16 +28,28 @@ export * from './functions/generative';
 export * from './functions/alignment';
 export * from './functions/evaluation-and-mlops';
 
-export const REGISTRY: readonly FunctionSpec[] = [
-  ...ACTIVATIONS,
-  ...VECTORS_AND_MATRICES,
-  ...OPTIMIZATION,
-  ...SCALING_LAWS,
-  ...ATTENTION_AND_SERVING,
-  ...CLASSICAL_ML,
-  ...GENERATIVE,
-  ...ALIGNMENT,
-  ...EVALUATION_AND_MLOPS,
-];
+/** Each family's entries, under the names the island's loader uses (./functions/load.ts). */
+export const REGISTRY_BY_FAMILY: Readonly<Record<Family, readonly FunctionSpec[]>> = {
+  activations: ACTIVATIONS,
+  'vectors-and-matrices': VECTORS_AND_MATRICES,
+  optimization: OPTIMIZATION,
+  'scaling-laws': SCALING_LAWS,
+  'attention-and-serving': ATTENTION_AND_SERVING,
+  'classical-ml': CLASSICAL_ML,
+  generative: GENERATIVE,
+  alignment: ALIGNMENT,
+  'evaluation-and-mlops': EVALUATION_AND_MLOPS,
+};
+
+export const REGISTRY: readonly FunctionSpec[] = Object.values(REGISTRY_BY_FAMILY).flat();
+
+const FAMILY_OF = new Map(
+  Object.entries(REGISTRY_BY_FAMILY).flatMap(([family, specs]) =>
+    specs.map((s) => [s.id, family as Family] as const),
+  ),
+);
+
+/** The family that holds id, or undefined for an id the registry does not know. */
+export const familyOf = (id: string): Family | undefined => FAMILY_OF.get(id);
 
 export const getFunction = (id: string): FunctionSpec | undefined => REGISTRY.find((s) => s.id === id);

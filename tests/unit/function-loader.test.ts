@@ -1,36 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { REGISTRY, getFunction } from '../../src/lib/function-registry';
-import { FAMILIES, FAMILY_OF, type Family, familyOf, loadFunction } from '../../src/lib/functions/load';
+import { REGISTRY, REGISTRY_BY_FAMILY, familyOf, getFunction } from '../../src/lib/function-registry';
+import { FAMILIES, type Family, isFamily, loadFunctions } from '../../src/lib/functions/load';
 
 const families = Object.keys(FAMILIES) as Family[];
 
-describe('the loader’s id → family table', () => {
-  it('maps every entry of every family to that family', async () => {
-    for (const family of families)
-      for (const spec of await FAMILIES[family]()) expect(familyOf(spec.id), spec.id).toBe(family);
-  });
-
-  it('names only ids that its family holds', async () => {
-    for (const [id, family] of Object.entries(FAMILY_OF)) {
-      const ids = (await FAMILIES[family]()).map((s) => s.id);
-      expect(ids, `${id} → ${family}`).toContain(id);
-    }
-  });
-
-  it('covers exactly the registry that build time uses', async () => {
-    const loaded = (await Promise.all(families.map((f) => FAMILIES[f]()))).flat();
-    expect(loaded.map((s) => s.id).sort()).toEqual(REGISTRY.map((s) => s.id).sort());
-    expect(Object.keys(FAMILY_OF).sort()).toEqual(REGISTRY.map((s) => s.id).sort());
+describe('the island’s family loaders', () => {
+  it('each yield the very entries build time files under that family', async () => {
+    expect(families.sort()).toEqual(Object.keys(REGISTRY_BY_FAMILY).sort());
+    for (const family of families) expect(await FAMILIES[family](), family).toBe(REGISTRY_BY_FAMILY[family]);
   });
 });
 
-describe('loadFunction', () => {
-  it('returns the same entry as the registry for every id', async () => {
-    for (const spec of REGISTRY) expect(await loadFunction(spec.id), spec.id).toBe(getFunction(spec.id));
+describe('familyOf (build time)', () => {
+  it('names the family that holds each entry, and nothing for unknown ids', () => {
+    for (const spec of REGISTRY) expect(REGISTRY_BY_FAMILY[familyOf(spec.id)!], spec.id).toContain(spec);
+    for (const id of ['', 'Math.sin(x)', 'constructor', '__proto__'])
+      expect(familyOf(id), id).toBeUndefined();
+  });
+});
+
+describe('loadFunctions', () => {
+  it('returns the registry’s entries for the ids, in their order, from the named families', async () => {
+    const ids = ['tanh-affine', 'dpo-loss', 'sin-x-squared'];
+    const got = await loadFunctions([...new Set(ids.map((id) => familyOf(id)!))], ids);
+    expect(got).toEqual(ids.map((id) => getFunction(id)));
   });
 
-  it('returns undefined for ids the registry does not know, including inherited keys', async () => {
-    for (const id of ['', 'Math.sin(x)', 'constructor', '__proto__', 'toString'])
-      expect(await loadFunction(id), id).toBeUndefined();
+  it('leaves out ids its families do not hold, and ignores names that are not families', async () => {
+    expect(
+      await loadFunctions(
+        ['activations', 'constructor', '__proto__', ''],
+        ['dpo-loss', 'toString', 'tanh-affine'],
+      ),
+    ).toEqual([getFunction('tanh-affine')]);
+    expect(isFamily('toString')).toBe(false);
   });
 });

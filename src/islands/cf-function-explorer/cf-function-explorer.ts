@@ -13,7 +13,7 @@
  */
 import { hashFor, readHashState } from '../../lib/hash-state';
 import { type FunctionSpec, defaultParams } from '../../lib/functions/spec';
-import { loadFunction } from '../../lib/functions/load';
+import { loadFunctions } from '../../lib/functions/load';
 import {
   EXPLORER_ID,
   type ExplorerState,
@@ -82,8 +82,8 @@ class CfFunctionExplorer extends HTMLElement {
     this.#id = this.dataset.id || this.#id;
     const ids = (this.dataset.functions ?? '').split(',').filter(Boolean);
     try {
-      const loaded = await Promise.all(ids.map((id) => loadFunction(id)));
-      this.#allowed = loaded.filter((s): s is FunctionSpec => s !== undefined);
+      const families = (this.dataset.families ?? '').split(',');
+      this.#allowed = await loadFunctions(families, ids);
     } catch (error) {
       // The family's chunk could not be fetched (offline, or a deploy replaced it): keep the
       // server-rendered state and say so, as the lazy loader does when the island's own code fails.

@@ -2,7 +2,6 @@
  * Isomorphic: a family of the function explorer's registry (see ./spec.ts for what an entry holds).
  * Activations and compositions for the chain rule: sin(k x²), tanh and σ of an affine unit, the
  * (leaky) ReLU with its corner, and softmax temperature.
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, type Params, param, sigmoid } from './spec';
 

@@ -2,7 +2,6 @@
  * Isomorphic: a family of the function explorer's registry (see ./spec.ts for what an entry holds).
  * Alignment: the Bradley–Terry and DPO preference losses, and reward-model over-optimisation (Gao
  * et al.).
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, type ParamSpec, param, sigmoid, softplus } from './spec';
 

@@ -2,7 +2,6 @@
  * Isomorphic: a family of the function explorer's registry (see ./spec.ts for what an entry holds).
  * Attention and serving: FlashAttention's memory traffic, windowed attention scores, the attention
  * share of a block, speculative decoding, and quantization error.
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, type ParamSpec, param } from './spec';
 

@@ -3,7 +3,6 @@
  * Classical ML and probability: the Bernoulli log-likelihood, bias and variance against the number
  * of features, K-fold cross-validation, ridge regression, the Gaussian density and Bayes' rule for
  * a test.
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, param } from './spec';
 

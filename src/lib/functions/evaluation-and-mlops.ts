@@ -2,7 +2,6 @@
  * Isomorphic: a family of the function explorer's registry (see ./spec.ts for what an entry holds).
  * Evaluation and MLOps: the chance a seed picks the wrong model, hash collisions, and error bars on
  * a benchmark score.
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, type ParamSpec, param } from './spec';
 

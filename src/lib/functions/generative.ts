@@ -2,7 +2,6 @@
  * Isomorphic: a family of the function explorer's registry (see ./spec.ts for what an entry holds).
  * Information theory and generative models: the InfoNCE margin, the VAE's ELBO, the DDPM noise
  * schedule, Gaussian mutual information and a normalizing flow's density.
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, param, sigmoid, softplus } from './spec';
 

@@ -2,7 +2,6 @@
  * Isomorphic: a family of the function explorer's registry (see ./spec.ts for what an entry holds).
  * Optimization: learning-rate schedules, logistic regression on separable data, and the noise floor
  * of stochastic gradient descent.
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, param, sigmoid, softplus } from './spec';
 

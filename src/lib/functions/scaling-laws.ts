@@ -2,7 +2,6 @@
  * Isomorphic: a family of the function explorer's registry (see ./spec.ts for what an entry holds).
  * Scaling laws: loss against parameters (Kaplan), Chinchilla along a fixed compute budget, training
  * days at a given utilization, and emergence as a choice of metric.
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, type ParamSpec, param } from './spec';
 

@@ -2,7 +2,6 @@
  * Isomorphic: a family of the function explorer's registry (see ./spec.ts for what an entry holds).
  * Vectors and matrices: the spread of a dot product, the cost of each grouping of a matrix chain,
  * and the Lp unit circle.
- * Each entry's id must also be listed in FAMILY_OF in ./load.ts (a unit test checks both ways).
  */
 import { type FunctionSpec, param } from './spec';
 
