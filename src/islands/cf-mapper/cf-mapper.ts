@@ -6,6 +6,7 @@
  */
 import type { MapperIndex } from '../../lib/mapper/index-build';
 import {
+  CONFIDENCE_LABEL,
   KIND_LABEL,
   MAX_QUERY,
   type MapResult,
@@ -16,8 +17,6 @@ import {
 import { parseProgress, PROGRESS_KEY } from '../../lib/progress';
 import { mapperObjects } from '../../lib/mapper/companion-objects';
 import { publishCompanionObjects } from '../companion-bus';
-
-const CONFIDENCE = { strong: 'Strong match', likely: 'Likely match', weak: 'Weak match' } as const;
 
 type Child = Node | string;
 function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
@@ -156,7 +155,7 @@ class CfMapper extends HTMLElement {
             { class: 'mapper-result-head' },
             el('a', { href: `${base}${r.slug}/` }, r.title),
             ' ',
-            el('span', { class: 'mapper-confidence' }, CONFIDENCE[r.confidence]),
+            el('span', { class: 'mapper-confidence' }, CONFIDENCE_LABEL[r.confidence]),
           ),
           el(
             'p',

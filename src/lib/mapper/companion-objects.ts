@@ -4,7 +4,7 @@
  * the mapper's ranking code.
  */
 import type { CompanionObject } from '../companion';
-import { KIND_LABEL, type MapResult, type Reason } from './rank';
+import { CONFIDENCE_LABEL, KIND_LABEL, type Confidence, type MapResult, type Reason } from './rank';
 
 const MAPPER_PREFIX = 'mapper:';
 
@@ -13,7 +13,8 @@ const reasonLine = (reason: Reason) =>
   reason.kind === 'summary'
     ? `${KIND_LABEL.summary}: ${reason.matched.join(', ')}`
     : `${KIND_LABEL[reason.kind]}: ${reason.label}${reason.matched.length > 0 ? ` (matched ${reason.matched.join(', ')})` : ''}`;
-const CONFIDENCE_WORDS = { strong: 'a strong match', likely: 'a likely match', weak: 'a weak match' } as const;
+/** "a strong match", inside a sentence. */
+const confidenceWords = (confidence: Confidence) => `a ${CONFIDENCE_LABEL[confidence].toLowerCase()}`;
 
 /**
  * A mapper result as picker entries: the whole result (what was pasted, what it rests on, what was
@@ -23,11 +24,17 @@ export function mapperObjects(result: MapResult, conceptUrl: (slug: string) => s
   if (result.ranked.length === 0 && result.unplaced.length === 0) return [];
   const pasted = `I pasted into the paper mapper:\n"""\n${result.query}\n"""`;
   const found = result.ranked.map(
-    (r, i) => `${i + 1}. ${r.title} (${conceptUrl(r.slug)}), ${CONFIDENCE_WORDS[r.confidence]}${r.status === 'planned' ? ', a planned notebook' : ''}`,
+    (r, i) =>
+      `${i + 1}. ${r.title} (${conceptUrl(r.slug)}), ${confidenceWords(r.confidence)}${r.status === 'planned' ? ', a planned notebook' : ''}`,
   );
   const whole: string[] = [pasted];
-  whole.push(found.length > 0 ? `The mapper placed it on these atlas concepts:\n${found.join('\n')}` : 'The mapper placed it on no atlas concept.');
-  if (result.unplaced.length > 0) whole.push(`Terms it could not place: ${result.unplaced.slice(0, 24).join(', ')}.`);
+  whole.push(
+    found.length > 0
+      ? `The mapper placed it on these atlas concepts:\n${found.join('\n')}`
+      : 'The mapper placed it on no atlas concept.',
+  );
+  if (result.unplaced.length > 0)
+    whole.push(`Terms it could not place: ${result.unplaced.slice(0, 24).join(', ')}.`);
   if (result.path.length > 0)
     whole.push(
       `Its path to ${result.path[result.path.length - 1]!.title}, in learning order: ${result.path
@@ -43,7 +50,7 @@ export function mapperObjects(result: MapResult, conceptUrl: (slug: string) => s
       group,
       text: [
         pasted,
-        `The mapper matched it to the atlas concept "${r.title}" (${conceptUrl(r.slug)}), ${CONFIDENCE_WORDS[r.confidence]}: ${r.summary}`,
+        `The mapper matched it to the atlas concept "${r.title}" (${conceptUrl(r.slug)}), ${confidenceWords(r.confidence)}: ${r.summary}`,
         `Why it matched:\n${r.reasons.map((reason) => `- ${reasonLine(reason)}`).join('\n')}`,
       ].join('\n\n'),
     })),

@@ -38,6 +38,13 @@ export const KIND_LABEL: Record<EntryKind, string> = {
 
 export type Confidence = 'strong' | 'likely' | 'weak';
 
+/** How a result's confidence reads, on the mapper's page and in the companion's prompt. */
+export const CONFIDENCE_LABEL: Record<Confidence, string> = {
+  strong: 'Strong match',
+  likely: 'Likely match',
+  weak: 'Weak match',
+};
+
 export interface Reason {
   kind: EntryKind;
   label: string;
