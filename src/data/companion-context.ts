@@ -17,9 +17,13 @@ export function notebookContext(atlas: Atlas, concept: ConceptEntry, url: string
   if (complete)
     for (const span of extractMath(concept.body ?? ''))
       if (span.display && span.labels[0]) equationTex[equationAnchor(span.labels[0])] = span.tex;
-  const claims = Object.fromEntries(
-    (data.claimBoundary?.sourced ?? []).map((c) => [claimAnchor(c), { claim: c.claim, source: atlas.paper(c.source).data.title }]),
-  );
+  // Each sourced claim with its source's title, for the picker (by anchor) and the claim boundary.
+  const sourced = (data.claimBoundary?.sourced ?? []).map((c) => ({
+    anchor: claimAnchor(c),
+    claim: c.claim,
+    source: atlas.paper(c.source).data.title,
+  }));
+  const claims = Object.fromEntries(sourced.map(({ anchor, ...claim }) => [anchor, claim]));
   const objects = notebookObjects({
     complete,
     objects: atlas.objects(concept.id),
@@ -37,15 +41,16 @@ export function notebookContext(atlas: Atlas, concept: ConceptEntry, url: string
       ? data.summary
       : `${data.summary} (This notebook is planned: the atlas knows its prerequisites, but its intuition, math, witness and demo are not written yet.)`,
     objects,
-    prerequisites: data.prerequisites.map((p) => ({ slug: p.slug, title: atlas.concept(p.slug).data.title, why: p.why })),
+    prerequisites: data.prerequisites.map((p) => ({
+      slug: p.slug,
+      title: atlas.concept(p.slug).data.title,
+      why: p.why,
+    })),
     ...(data.claimBoundary
       ? {
           claimBoundary: {
             shown: data.claimBoundary.shown,
-            sourced: data.claimBoundary.sourced.map((c) => ({
-              claim: c.claim,
-              source: atlas.paper(c.source).data.title,
-            })),
+            sourced: sourced.map(({ claim, source }) => ({ claim, source })),
             notShown: data.claimBoundary.notShown,
           },
         }

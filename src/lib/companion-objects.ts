@@ -8,7 +8,7 @@
  */
 import type { CompanionObject } from './companion';
 import { NOTE_KIND_LABELS, type Note } from './notes';
-import type { AtlasObject } from './object-ids';
+import { objectId, type AtlasObject } from './object-ids';
 
 export interface SymbolRow {
   tex: string;
@@ -16,11 +16,15 @@ export interface SymbolRow {
 }
 
 /** Accents and fonts whose one-letter argument is part of the symbol: `\bar{v}` and `\bar v` both read `\barv`. */
-const ONE_LETTER_ARGUMENT = /(\\(?:bar|hat|tilde|vec|dot|ddot|mathbf|boldsymbol|mathcal|mathbb))\{([A-Za-z0-9])\}/g;
+const ONE_LETTER_ARGUMENT =
+  /(\\(?:bar|hat|tilde|vec|dot|ddot|mathbf|boldsymbol|mathcal|mathbb))\{([A-Za-z0-9])\}/g;
 
 /** TeX with whitespace dropped, and one-character scripts and accent arguments unbraced: `W_{Q}` reads `W_Q`. */
 const normalizeTex = (tex: string) =>
-  tex.replace(/\s+/g, '').replace(/([_^])\{([A-Za-z0-9])\}/g, '$1$2').replace(ONE_LETTER_ARGUMENT, '$1$2');
+  tex
+    .replace(/\s+/g, '')
+    .replace(/([_^])\{([A-Za-z0-9])\}/g, '$1$2')
+    .replace(ONE_LETTER_ARGUMENT, '$1$2');
 
 /** Where the letters of text-like groups (\mathrm{Tokens}, \text{if}) sit: a letter there is a word, not a symbol. */
 const textGroups = (tex: string) =>
@@ -58,7 +62,12 @@ function splitTopLevel(tex: string, separator: RegExp): string[] {
  */
 function symbolNames(tex: string): string[] {
   return splitTopLevel(normalizeTex(tex), /^[,;]/)
-    .map((piece) => splitTopLevel(piece, /^(=|\\in(?![A-Za-z])|\\colon)/)[0]!.replace(/^(\\[ ,;!]|\\quad)+|(\\[ ,;!]|\\quad)+$/g, ''))
+    .map((piece) =>
+      splitTopLevel(piece, /^(=|\\in(?![A-Za-z])|\\colon)/)[0]!.replace(
+        /^(\\[ ,;!]|\\quad)+|(\\[ ,;!]|\\quad)+$/g,
+        '',
+      ),
+    )
     .filter((name) => name !== '' && !/^\\[lc]?dots$/.test(name));
 }
 
@@ -75,11 +84,13 @@ export function symbolsIn(tex: string, symbols: readonly SymbolRow[]): SymbolRow
     const end = at + needle.length;
     if (needle.startsWith('\\')) return !/[A-Za-z]/.test(body[end] ?? '');
     const lettersBefore = /[A-Za-z]*$/.exec(body.slice(0, at))![0].length;
-    if (body[at - lettersBefore - 1] === '\\' && (lettersBefore > 0 || /^[A-Za-z]/.test(needle))) return false;
+    if (body[at - lettersBefore - 1] === '\\' && (lettersBefore > 0 || /^[A-Za-z]/.test(needle)))
+      return false;
     return !words.some((w) => at >= w.start && end <= w.end);
   };
   const occurs = (needle: string) => {
-    for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) if (occursAt(needle, at)) return true;
+    for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1))
+      if (occursAt(needle, at)) return true;
     return false;
   };
   const found = symbols.filter((s) => symbolNames(s.tex).some(occurs));
@@ -106,13 +117,20 @@ export function notebookObjects(source: NotebookSource): CompanionObject[] {
   const [concept, ...rest] = source.objects;
   if (!concept) return [];
   const slug = concept.concept;
-  const page: CompanionObject = { id: concept.id, label: source.complete ? 'The whole notebook' : 'The whole page' };
+  const page: CompanionObject = {
+    id: concept.id,
+    label: source.complete ? 'The whole notebook' : 'The whole page',
+  };
   if (!source.complete) return [page];
   const out: CompanionObject[] = [
     page,
-    { id: `${slug}#intuition`, label: 'The intuition', text: 'The mental model and figure that open the notebook.' },
     {
-      id: `${slug}#math`,
+      id: objectId(slug, 'intuition'),
+      label: 'The intuition',
+      text: 'The mental model and figure that open the notebook.',
+    },
+    {
+      id: objectId(slug, 'math'),
       label: 'The math',
       text: 'The step-by-step derivation, with every symbol named.',
       symbols: [...source.symbols],
@@ -159,7 +177,9 @@ export function notebookObjects(source: NotebookSource): CompanionObject[] {
         out.push({
           id: object.id,
           label: object.label,
-          text: claim ? `A claim the page takes from a source, not from its own toy: "${claim.claim}" (${claim.source}).` : object.label,
+          text: claim
+            ? `A claim the page takes from a source, not from its own toy: "${claim.claim}" (${claim.source}).`
+            : object.label,
         });
         break;
       }
@@ -179,25 +199,27 @@ const day = (iso: string) => iso.slice(0, 10);
  * The reader's notes on this page's objects, as picker entries: each carries the note and, when its
  * object is on the page, that object's TeX and symbols, so a question about an equation quotes it.
  */
-export function noteObjects(notes: readonly Note[], pageObjects: readonly CompanionObject[]): CompanionObject[] {
-  const ids = new Set(pageObjects.map((o) => o.id));
-  return notes
-    .filter((n) => ids.has(n.object))
-    .map((note) => {
-      const target = pageObjects.find((o) => o.id === note.object)!;
-      const kind = NOTE_KIND_LABELS[note.kind].toLowerCase();
-      const words = note.text.replace(/\s+/g, ' ').trim();
-      const when = `written ${day(note.at)}${note.edited ? `, last edited ${day(note.edited)}` : ''}`;
-      const lines = [`My ${kind} note on ${target.label}, ${when}:\n"""\n${note.text}\n"""`];
-      if (note.ran) lines.push(`What I ran:\n"""\n${note.ran}\n"""`);
-      if (note.saw) lines.push(`What came out:\n"""\n${note.saw}\n"""`);
-      return {
-        id: `${NOTE_PREFIX}${note.id}`,
-        label: `Your ${kind}: ${words.length > 48 ? `${words.slice(0, 47).trimEnd()}…` : words}`,
-        group: 'Your notes',
-        text: lines.join('\n\n'),
-        ...(target.tex ? { tex: target.tex } : {}),
-        ...(target.symbols ? { symbols: target.symbols } : {}),
-      };
-    });
+export function noteObjects(
+  notes: readonly Note[],
+  pageObjects: readonly CompanionObject[],
+): CompanionObject[] {
+  const byId = new Map(pageObjects.map((o) => [o.id, o]));
+  return notes.flatMap((note) => {
+    const target = byId.get(note.object);
+    if (!target) return [];
+    const kind = NOTE_KIND_LABELS[note.kind].toLowerCase();
+    const words = note.text.replace(/\s+/g, ' ').trim();
+    const when = `written ${day(note.at)}${note.edited ? `, last edited ${day(note.edited)}` : ''}`;
+    const lines = [`My ${kind} note on ${target.label}, ${when}:\n"""\n${note.text}\n"""`];
+    if (note.ran) lines.push(`What I ran:\n"""\n${note.ran}\n"""`);
+    if (note.saw) lines.push(`What came out:\n"""\n${note.saw}\n"""`);
+    return {
+      id: `${NOTE_PREFIX}${note.id}`,
+      label: `Your ${kind}: ${words.length > 48 ? `${words.slice(0, 47).trimEnd()}…` : words}`,
+      group: 'Your notes',
+      text: lines.join('\n\n'),
+      ...(target.tex ? { tex: target.tex } : {}),
+      ...(target.symbols ? { symbols: target.symbols } : {}),
+    };
+  });
 }
