@@ -53,9 +53,11 @@ test('until its code has run, the calculator takes no input it would ignore or o
   await page.goto(at(TOOL));
   await expect(page.getByRole('button', { name: /^H k v:/ })).toBeDisabled();
   await expect(page.getByLabel('KV heads, H_kv')).toBeDisabled();
+  await expect(page.locator('cf-kv-calculator')).not.toHaveAttribute('data-ready', '');
   release();
   await expect(page.getByRole('button', { name: /^H k v:/ })).toBeEnabled();
   await expect(page.getByLabel('KV heads, H_kv')).toBeEnabled();
+  await expect(page.locator('cf-kv-calculator')).toHaveAttribute('data-ready', '');
 });
 
 test('bad input gets a message beside the field and the last result stays, marked stale', async ({
@@ -102,6 +104,8 @@ test('the chart reads values under the pointer and from the keyboard', async ({ 
   await page.goto(at(`${TOOL}?model=llama-3-1-8b`));
   const chart = page.locator('svg[data-chart]');
   await expect(chart.locator('path.kv-line')).not.toHaveCount(0);
+  // The build draws the chart, so it is on screen before the island listens to the pointer.
+  await expect(page.locator('cf-kv-calculator')).toHaveAttribute('data-ready', '');
   await chart.hover({ position: { x: 200, y: 100 } });
   await expect(page.locator('[data-readout]')).toContainText('At T =');
   await chart.focus();

@@ -75,6 +75,8 @@ class CfKvCalculator extends HTMLElement {
       'input:disabled, select:disabled, button:disabled',
     ))
       control.disabled = false;
+    // The chart answers the pointer and the keyboard from here on (the build drew it without JS).
+    this.setAttribute('data-ready', '');
   }
 
   #input(field: Field) {
